@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# The reference machine: QEMU q35 under TCG.  Sourced by the scenario
+# harness, `make demo` and `make shell`, so that all of them boot the same
+# machine.  Devices sit at fixed PCI addresses so scenarios can name them:
+#
+#   00:03.0 00:04.0 00:05.0 00:06.0   pci-serial UARTs uart0..uart3
+#                                     (partition consoles)
+#   00:08.0                           virtio-net-pci net0 (boot kernel)
+#   00:09.0 00:0a.0                   virtio-net-pci net1, net2
+#   00:0c.0                           nvme, serial "parker0"
+#
+# All NICs sit on one QEMU hub: one network segment.  The boot kernel's
+# console is the legacy COM1 (ttyS0 in the boot kernel).
+
+UART_ADDRS="03 04 05 06"
+NIC_ADDRS="08 09 0a"
+NVME_ADDR="0c"
+
+# machine_args LOGDIR SMP MEM CPU [NUMA]: prints QEMU arguments one per line.
+# NUMA is empty or a node count: CPUs and memory split evenly across nodes.
+machine_args() {
+	local logdir=$1 smp=$2 mem=$3 cpu=$4 numa=${5:-}
+	local i=0 a
+
+	printf '%s\n' -M q35 -accel tcg,thread=multi -cpu "$cpu" \
+		-smp "$smp" -m "$mem" -nodefaults -no-user-config -vga none \
+		-display none -no-reboot
+
+	if [ -n "$numa" ]; then
+		local per=$((smp / numa)) n
+		for n in $(seq 0 $((numa - 1))); do
+			printf '%s\n' -object "memory-backend-ram,id=mem$n,size=$(( ${mem%G} * 1024 / numa ))M" \
+				-numa "node,nodeid=$n,cpus=$((n * per))-$((n * per + per - 1)),memdev=mem$n"
+		done
+	fi
+
+	for a in $UART_ADDRS; do
+		printf '%s\n' -chardev "file,id=uart$i,path=$logdir/uart$i.log" \
+			-device "pci-serial,chardev=uart$i,addr=$a.0"
+		i=$((i + 1))
+	done
+	i=0
+	for a in $NIC_ADDRS; do
+		printf '%s\n' -netdev "hubport,id=net$i,hubid=0" \
+			-device "virtio-net-pci,netdev=net$i,addr=$a.0,mac=52:54:00:12:34:$(printf %02x $((0x56 + i)))"
+		i=$((i + 1))
+	done
+	printf '%s\n' -drive "file=$logdir/nvme0.img,if=none,id=nvme0,format=raw" \
+		-device "nvme,serial=parker0,drive=nvme0,addr=$NVME_ADDR.0"
+}
+
+# make_disk LOGDIR: a fresh, empty disk for the NVMe device.
+make_disk() {
+	rm -f "$1/nvme0.img"
+	truncate -s 256M "$1/nvme0.img"
+}

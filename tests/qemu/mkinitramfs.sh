@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the two initramfs images of the reference machine:
+#   build/app-initrd.cpio.gz   busybox and a small init, for application kernels
+#   build/initramfs.cpio.gz    the boot kernel's: busybox, parkerctl, the
+#                              scenarios, and /parker/{bzImage,app-initrd.cpio.gz}
+#                              so scenarios can start partitions
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+BUSYBOX=${BUSYBOX:-/bin/busybox}
+
+die() { echo "mkinitramfs: $*" >&2; exit 1; }
+[ -x "$BUSYBOX" ] || die "$BUSYBOX missing (install busybox-static)"
+file -L "$BUSYBOX" 2>/dev/null | grep -q 'statically linked' ||
+	ldd "$BUSYBOX" 2>&1 | grep -q 'not a dynamic' ||
+	die "$BUSYBOX is not static (install busybox-static)"
+
+# skeleton DIR: busybox with a link for each applet.
+skeleton() {
+	local dir=$1 applet
+	rm -rf "$dir"
+	mkdir -p "$dir"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,etc,root}
+	cp "$BUSYBOX" "$dir/bin/busybox"
+	for applet in $("$BUSYBOX" --list); do
+		[ "$applet" = busybox ] || ln -sf busybox "$dir/bin/$applet"
+	done
+	echo "root:x:0:0:root:/root:/bin/sh" > "$dir/etc/passwd"
+	echo "root:x:0:" > "$dir/etc/group"
+	echo "nobody:x:65534:65534:nobody:/:/bin/false" >> "$dir/etc/passwd"
+	echo "nogroup:x:65534:" >> "$dir/etc/group"
+}
+
+# pack DIR OUT: a newc cpio, owned by root, replaced only when it changed.
+pack() {
+	local dir=$1 out=$2
+	(cd "$dir" && find . -print0 | LC_ALL=C sort -z |
+		cpio --null -o -H newc -R 0:0 --reproducible --quiet) | gzip -n -9 > "$out.tmp"
+	if cmp -s "$out.tmp" "$out"; then
+		rm -f "$out.tmp"
+	else
+		mv "$out.tmp" "$out"
+	fi
+}
+
+app=$BUILD/initramfs-app
+skeleton "$app"
+install -m 755 "$ROOT/tests/qemu/app/init" "$app/init"
+pack "$app" "$BUILD/app-initrd.cpio.gz"
+
+boot=$BUILD/initramfs-boot
+skeleton "$boot"
+install -m 755 "$ROOT/tests/qemu/rootfs/init" "$boot/init"
+install -m 755 "$BUILD/parkerctl" "$boot/bin/parkerctl"
+mkdir -p "$boot/tests" "$boot/parker"
+cp -r "$ROOT/tests/qemu/scenarios" "$ROOT/tests/qemu/lib" "$boot/tests/"
+[ -f "$ROOT/tests/qemu/demo.sh" ] && cp "$ROOT/tests/qemu/demo.sh" "$boot/tests/"
+cp "$BUILD/bzImage" "$boot/parker/bzImage"
+cp "$BUILD/app-initrd.cpio.gz" "$boot/parker/app-initrd.cpio.gz"
+pack "$boot" "$BUILD/initramfs.cpio.gz"
+rm -rf "$app" "$boot"
+echo "mkinitramfs: $(du -h "$BUILD/initramfs.cpio.gz" | cut -f1) boot initramfs, $(du -h "$BUILD/app-initrd.cpio.gz" | cut -f1) application initrd"

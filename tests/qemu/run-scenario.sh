@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot the reference machine once for one scenario and report its TAP lines.
+#
+#   tests/qemu/run-scenario.sh NAME
+#
+# The scenario (tests/qemu/scenarios/NAME.sh) runs as the boot kernel's init
+# job and prints TAP lines on the console.  Its header may set:
+#   # smp: N   # mem: SIZE   # cpu: MODEL   # numa: NODES
+#   # cmdline: EXTRA KERNEL ARGUMENTS   # timeout: SECONDS
+# Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
+# Prints "ok - NAME: ..." / "not ok - NAME: ..." lines; a scenario that does
+# not finish (hang, panic, time limit) adds one "not ok".  Exit status 1 if
+# anything failed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+# shellcheck source=machine.sh
+. "$ROOT/tests/qemu/machine.sh"
+
+name=${1:?usage: run-scenario.sh NAME}
+script=$ROOT/tests/qemu/scenarios/$name.sh
+[ -f "$script" ] || { echo "run-scenario: no scenario '$name' (see tests/qemu/scenarios/)" >&2; exit 2; }
+
+header() { sed -n "s/^# $1: *//p" "$script" | head -1; }
+smp=$(header smp); smp=${smp:-4}
+mem=$(header mem); mem=${mem:-3G}
+cpu=$(header cpu); cpu=${cpu:-max}
+numa=$(header numa)
+timeout=$(header timeout); timeout=${timeout:-300}
+timeout=$((timeout * ${PARKER_TIMEOUT_SCALE:-1}))
+extra=$(header cmdline)
+
+log=$BUILD/tests/$name
+rm -rf "$log"
+mkdir -p "$log"
+make_disk "$log"
+
+mapfile -t args < <(machine_args "$log" "$smp" "$mem" "$cpu" "$numa")
+cmdline="console=ttyS0,115200 panic=-1 loglevel=4 scenario=$name $extra"
+
+qemu_pid=""
+cleanup() {
+	if [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null; then
+		kill -KILL "$qemu_pid" 2>/dev/null || true
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start=$(date +%s)
+qemu-system-x86_64 "${args[@]}" \
+	-kernel "$BUILD/bzImage" -initrd "$BUILD/initramfs.cpio.gz" \
+	-append "$cmdline" \
+	-chardev "file,id=con,path=$log/console.log" -serial chardev:con \
+	-pidfile "$log/qemu.pid" > "$log/qemu.log" 2>&1 &
+qemu_pid=$!
+
+# Wait for QEMU to exit (the scenario powers the machine off), or the limit.
+status=0
+while kill -0 "$qemu_pid" 2>/dev/null; do
+	if [ $(( $(date +%s) - start )) -ge "$timeout" ]; then
+		status=timeout
+		kill -KILL "$qemu_pid" 2>/dev/null || true
+		break
+	fi
+	sleep 1
+done
+wait "$qemu_pid" 2>/dev/null || true
+qemu_pid=""
+elapsed=$(( $(date +%s) - start ))
+
+# TAP lines may have kernel messages in front of them on the same line.
+tr -d '\r' < "$log/console.log" | grep -a -o -E '(not )?ok [0-9]+( .*)?$' > "$log/tap" || true
+sed -E "s/^(not )?ok [0-9]+ *(- *)?/\1ok - $name: /" "$log/tap"
+
+failed=$(grep -c '^not ok' "$log/tap" || true)
+passed=$(grep -c '^ok' "$log/tap" || true)
+if [ "$status" = timeout ]; then
+	echo "not ok - $name: finished within its ${timeout}s limit (killed; logs in $log)"
+	failed=$((failed + 1))
+elif ! grep -q "PARKER-SCENARIO-END $name" "$log/console.log"; then
+	echo "not ok - $name: ran to its end (machine stopped early; logs in $log)"
+	failed=$((failed + 1))
+elif [ "$passed" = 0 ] && [ "$failed" = 0 ]; then
+	echo "not ok - $name: reported at least one result"
+	failed=1
+fi
+echo "# $name: $passed passed, $failed failed in ${elapsed}s (logs: $log)"
+[ "$failed" = 0 ]

@@ -1,0 +1,72 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The whole test suite: host unit tests, checkpatch over the kernel change,
+# and every QEMU scenario (or those named in SCENARIOS="a b").  Every part
+# prints TAP lines; the last line is "N passed, N failed".
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+mkdir -p "$BUILD/tests"
+RESULTS=$BUILD/tests/results
+: > "$RESULTS"
+
+# Make sure no QEMU outlives the run, whatever happens to it.
+trap 'pkill -KILL -f "qemu-system-x86_64.*$BUILD/" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+
+section() {
+	echo "# === $* ==="
+}
+
+# run_part NAME COMMAND...: run a part, keep its TAP lines, show everything.
+run_part() {
+	local name=$1
+	shift
+	local before
+	before=$(wc -l < "$RESULTS")
+	"$@" 2>&1 | tee -a "$BUILD/tests/$name.log" |
+		while IFS= read -r line; do
+			echo "$line"
+			case $line in
+			"ok "*|"not ok "*) echo "$line" >> "$RESULTS" ;;
+			esac
+		done
+	if [ "$(wc -l < "$RESULTS")" = "$before" ]; then
+		echo "not ok - $name: produced no results"
+		echo "not ok - $name: produced no results" >> "$RESULTS"
+	fi
+}
+
+rm -f "$BUILD"/tests/*.log
+
+section "unit tests (cmocka)"
+unit_all() {
+	make -s -C "$ROOT/tools/parkerctl" O="$BUILD" unit || {
+		echo "not ok - unit tests build"
+		return
+	}
+	for t in "$BUILD"/unit/test_*; do
+		CMOCKA_MESSAGE_OUTPUT=TAP "$t" | sed "s/^\(\(not \)\{0,1\}ok [0-9]* - \)/\1$(basename "$t"): /"
+	done
+}
+run_part unit unit_all
+
+section "checkpatch --strict"
+run_part checkpatch "$ROOT/scripts/checkpatch.sh"
+
+section "QEMU scenarios"
+scenarios=${SCENARIOS:-$(cd "$ROOT/tests/qemu/scenarios" && ls ./*.sh | sed 's|^\./||; s|\.sh$||')}
+for s in $scenarios; do
+	run_part "scenario-$s" "$ROOT/tests/qemu/run-scenario.sh" "$s"
+done
+
+passed=$(grep -c '^ok ' "$RESULTS")
+failed=$(grep -c '^not ok ' "$RESULTS")
+if [ "$failed" != 0 ]; then
+	echo "# failures:"
+	grep '^not ok ' "$RESULTS" | sed 's/^/#   /'
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
