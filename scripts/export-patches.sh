@@ -35,7 +35,7 @@ if [ ! -f "$EXPORT/.git/parker-source" ] ||
 	mkdir -p "$EXPORT"
 	(cd "$BUILD/base/linux" && tar -cf - .) | tar -xf - -C "$EXPORT"
 	"${GIT[@]}" -C "$EXPORT" init -q -b parker
-	"${GIT[@]}" -C "$EXPORT" add -A
+	"${GIT[@]}" -C "$EXPORT" add -A -f
 	"${GIT[@]}" -C "$EXPORT" commit -q -m "Linux $version"
 	"${GIT[@]}" -C "$EXPORT" tag base
 	echo "$source_id" > "$EXPORT/.git/parker-source"
@@ -80,7 +80,7 @@ while read -r patch files; do
 	for f in $files; do
 		mkdir -p "$EXPORT/$(dirname "$f")"
 		cp "$ROOT/kernel/src/$f" "$EXPORT/$f"
-		"${GIT[@]}" -C "$EXPORT" add "$f"
+		"${GIT[@]}" -C "$EXPORT" add -f "$f"
 	done
 	message "$p" | "${GIT[@]}" -C "$EXPORT" commit -q -F - ||
 		die "$patch: nothing to commit"
