@@ -35,6 +35,8 @@ done < <(cd "$ROOT/kernel/src" && find . -type f ! -name '.*' | sed 's|^\./||' |
 
 for p in "$ROOT"/kernel/patches/*.patch; do
 	[ -e "$p" ] || continue
+	# A patch that only carries a message adds new files, checked above.
+	grep -q '^--- ' "$p" || continue
 	check "kernel/patches/$(basename "$p")" "$p"
 done
 [ "$n" -gt 0 ] || echo "# checkpatch: no kernel files yet"

@@ -54,6 +54,11 @@ boot=$BUILD/initramfs-boot
 skeleton "$boot"
 install -m 755 "$ROOT/tests/qemu/rootfs/init" "$boot/init"
 install -m 755 "$BUILD/parkerctl" "$boot/bin/parkerctl"
+# Small static helpers the scenarios use.
+for t in "$ROOT"/tests/qemu/tools/*.c; do
+	gcc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -static \
+		-o "$boot/bin/$(basename "$t" .c)" "$t"
+done
 mkdir -p "$boot/tests" "$boot/parker"
 cp -r "$ROOT/tests/qemu/scenarios" "$ROOT/tests/qemu/lib" "$boot/tests/"
 [ -f "$ROOT/tests/qemu/demo.sh" ] && cp "$ROOT/tests/qemu/demo.sh" "$boot/tests/"

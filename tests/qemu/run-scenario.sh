@@ -9,6 +9,7 @@
 # job and prints TAP lines on the console.  Its header may set:
 #   # smp: N   # mem: SIZE   # cpu: MODEL   # numa: NODES
 #   # cmdline: EXTRA KERNEL ARGUMENTS   # timeout: SECONDS
+#   # console: uartN (the console is that PCI UART, not COM1)
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
 # Prints "ok - NAME: ..." / "not ok - NAME: ..." lines; a scenario that does
 # not finish (hang, panic, time limit) adds one "not ok".  Exit status 1 if
@@ -32,6 +33,9 @@ numa=$(header numa)
 timeout=$(header timeout); timeout=${timeout:-300}
 timeout=$((timeout * ${PARKER_TIMEOUT_SCALE:-1}))
 extra=$(header cmdline)
+# "# console: uartN": the boot kernel's console is that PCI UART (ttyS4+N)
+# instead of COM1; the 8250 driver drives one console at a time.
+console_uart=$(header console)
 
 log=$BUILD/tests/$name
 rm -rf "$log"
@@ -39,7 +43,13 @@ mkdir -p "$log"
 make_disk "$log"
 
 mapfile -t args < <(machine_args "$log" "$smp" "$mem" "$cpu" "$numa")
-cmdline="console=ttyS0,115200 panic=-1 loglevel=4 scenario=$name $extra"
+console=ttyS0
+conlog=$log/console.log
+if [ -n "$console_uart" ]; then
+	console=ttyS$((4 + ${console_uart#uart}))
+	conlog=$log/$console_uart.log
+fi
+cmdline="panic=-1 loglevel=4 scenario=$name $extra console=$console,115200"
 
 qemu_pid=""
 cleanup() {
@@ -73,7 +83,7 @@ qemu_pid=""
 elapsed=$(( $(date +%s) - start ))
 
 # TAP lines may have kernel messages in front of them on the same line.
-tr -d '\r' < "$log/console.log" | grep -a -o -E '(not )?ok [0-9]+( .*)?$' > "$log/tap" || true
+tr -d '\r' < "$conlog" | grep -a -E '^(not )?ok [0-9]+( .*)?$' > "$log/tap" || true
 sed -E "s/^(not )?ok [0-9]+ *(- *)?/\1ok - $name: /" "$log/tap"
 
 failed=$(grep -c '^not ok' "$log/tap" || true)
@@ -81,7 +91,7 @@ passed=$(grep -c '^ok' "$log/tap" || true)
 if [ "$status" = timeout ]; then
 	echo "not ok - $name: finished within its ${timeout}s limit (killed; logs in $log)"
 	failed=$((failed + 1))
-elif ! grep -q "PARKER-SCENARIO-END $name" "$log/console.log"; then
+elif ! grep -q "PARKER-SCENARIO-END $name" "$conlog"; then
 	echo "not ok - $name: ran to its end (machine stopped early; logs in $log)"
 	failed=$((failed + 1))
 elif [ "$passed" = 0 ] && [ "$failed" = 0 ]; then

@@ -1,10 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Parker internals shared by the files of arch/x86/parker.
+ *
+ * One mutex, parker_mutex, serialises every change to partitions and to
+ * what they own.  The CPU hotplug guard reads parker_held_cpus without it,
+ * since it runs under the hotplug lock that the CPU code takes after
+ * parker_mutex.
  */
 #ifndef _ARCH_X86_PARKER_PARKER_H
 #define _ARCH_X86_PARKER_PARKER_H
 
+#include <linux/cpumask.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/sizes.h>
 #include <linux/types.h>
 
@@ -13,8 +21,12 @@
 #define PARKER_POOL_ORDER	(21 - PAGE_SHIFT)
 #define PARKER_MEM_MIN		SZ_64M
 #define PARKER_POOL_MAX		8
+#define PARKER_NAME_MAX		31
+#define PARKER_MAX_PARTITIONS	64
 
 struct cma;
+struct kernfs_node;
+struct pci_dev;
 
 /* One reserved area of the pool; free counts bytes no partition holds. */
 struct parker_pool {
@@ -27,5 +39,90 @@ struct parker_pool {
 
 extern struct parker_pool parker_pools[PARKER_POOL_MAX];
 extern int parker_nr_pools;
+
+enum parker_state {
+	PARKER_EMPTY,
+	PARKER_READY,
+};
+
+/* A PCI function held by a partition. */
+struct parker_device {
+	struct list_head list;
+	struct pci_dev *pdev;
+	/* The boot-kernel driver it had, to say what it returns to. */
+	char driver[32];
+};
+
+struct parker_partition {
+	struct list_head list;
+	char name[PARKER_NAME_MAX + 1];
+	int id;
+	struct cpumask cpus;
+	bool smt_split;
+	phys_addr_t mem_base;
+	phys_addr_t mem_size;
+	int mem_pool;			/* index in parker_pools, -1 if none */
+	struct list_head devices;	/* of struct parker_device */
+
+	/* kernfs lifetime, as resctrl does it */
+	struct kernfs_node *kn;
+	atomic_t waitcount;
+	bool deleted;
+};
+
+extern struct mutex parker_mutex;
+extern struct list_head parker_partitions;
+extern struct cpumask parker_held_cpus;
+
+/* last_cmd_status: why the last change failed, for humans (parkerfs.c). */
+void parker_last_cmd_clear(void);
+__printf(2, 3) void parker_fail(struct parker_partition *p, const char *fmt, ...);
+
+/* ownership.c: pure checks, no side effects (KUnit-tested). */
+bool parker_name_valid(const char *name);
+bool parker_cpulist_strict(const char *s);
+int parker_mem_size_check(u64 size, char *why, size_t len);
+int parker_parse_bdf(const char *s, unsigned int *domain, unsigned int *bus,
+		     unsigned int *devfn);
+
+struct parker_cpu_request {
+	const struct cpumask *want;	/* the new set */
+	const struct cpumask *present;	/* CPUs that exist */
+	const int *owner;		/* partition id per CPU, 0 = boot kernel */
+	int self;			/* id of the partition asking */
+	bool smt_split;			/* allow splitting SMT siblings */
+	/* a key shared by SMT siblings (the core's APIC id bits) */
+	u32 (*core_key)(unsigned int cpu);
+};
+
+int parker_cpus_check(const struct parker_cpu_request *req, char *why,
+		      size_t len);
+
+/* pool.c */
+int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool);
+void parker_pool_release(int pool, phys_addr_t base, phys_addr_t size);
+phys_addr_t parker_pool_total(void);
+phys_addr_t parker_pool_free(void);
+phys_addr_t parker_pool_largest_free(void);
+
+/* cpu.c */
+extern int parker_cpu_owner[NR_CPUS];
+int parker_cpus_assign(struct parker_partition *p, const struct cpumask *want);
+int __init parker_cpu_guard_init(void);
+
+/* device.c */
+int parker_device_add(struct parker_partition *p, unsigned int domain,
+		      unsigned int bus, unsigned int devfn);
+int parker_device_remove(struct parker_partition *p, unsigned int domain,
+			 unsigned int bus, unsigned int devfn);
+void parker_devices_release(struct parker_partition *p);
+int __init parker_device_init(void);
+
+/* partition.c */
+struct parker_partition *parker_partition_create(const char *name);
+int parker_partition_destroy(struct parker_partition *p);
+int parker_memory_assign(struct parker_partition *p, u64 size);
+enum parker_state parker_partition_state(const struct parker_partition *p);
+const char *parker_state_name(enum parker_state state);
 
 #endif /* _ARCH_X86_PARKER_PARKER_H */

@@ -11,10 +11,13 @@
 #define pr_fmt(fmt) "parker: " fmt
 
 #include <linux/cma.h>
+#include <linux/highmem.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/numa.h>
+#include <linux/sched.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
 
@@ -113,4 +116,114 @@ void __init parker_pool_reserve(void)
 		pr_info("pool %s: %pa bytes at %pa, node %d\n", name,
 			&pool->size, &pool->base, nid);
 	}
+}
+
+phys_addr_t parker_pool_total(void)
+{
+	phys_addr_t total = 0;
+	int i;
+
+	for (i = 0; i < parker_nr_pools; i++)
+		total += parker_pools[i].size;
+	return total;
+}
+
+phys_addr_t parker_pool_free(void)
+{
+	phys_addr_t free = 0;
+	int i;
+
+	for (i = 0; i < parker_nr_pools; i++)
+		free += parker_pools[i].free;
+	return free;
+}
+
+phys_addr_t parker_pool_largest_free(void)
+{
+	phys_addr_t largest = 0;
+	int i;
+
+	for (i = 0; i < parker_nr_pools; i++)
+		largest = max(largest, parker_pools[i].free);
+	return largest;
+}
+
+static int pool_try(int i, phys_addr_t size, phys_addr_t *base)
+{
+	struct parker_pool *pool = &parker_pools[i];
+	struct page *page;
+
+	if (pool->free < size)
+		return -ENOSPC;
+	page = cma_alloc(pool->cma, size >> PAGE_SHIFT, PARKER_POOL_ORDER, true);
+	if (!page)
+		return -ENOMEM;
+	pool->free -= size;
+	*base = page_to_phys(page);
+	return 0;
+}
+
+/* Pass 0: the node's own areas; 1: areas of no node; 2: any, if no node. */
+static bool pool_candidate(int i, int nid, int pass)
+{
+	int area = parker_pools[i].nid;
+
+	switch (pass) {
+	case 0:
+		return nid != NUMA_NO_NODE && area == nid;
+	case 1:
+		return area == NUMA_NO_NODE;
+	default:
+		return nid == NUMA_NO_NODE && area != NUMA_NO_NODE;
+	}
+}
+
+/*
+ * Take @size bytes from the pool, from an area on node @nid if there is
+ * one.  Caller holds parker_mutex.  -ENOSPC: no area has that much free;
+ * -ENOMEM: an area had, but CMA could not move the boot kernel's pages out
+ * of the way.
+ */
+int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool)
+{
+	int ret = -ENOSPC;
+	int pass, i;
+
+	lockdep_assert_held(&parker_mutex);
+	for (pass = 0; pass < 3; pass++) {
+		for (i = 0; i < parker_nr_pools; i++) {
+			int err;
+
+			if (!pool_candidate(i, nid, pass))
+				continue;
+			err = pool_try(i, size, base);
+			if (!err) {
+				*pool = i;
+				return 0;
+			}
+			if (err == -ENOMEM)
+				ret = err;
+		}
+	}
+	return ret;
+}
+
+/*
+ * Give memory back to the pool.  It is wiped first: whatever a partition
+ * left there must never reach the next owner, partition or boot kernel.
+ */
+void parker_pool_release(int i, phys_addr_t base, phys_addr_t size)
+{
+	struct parker_pool *pool = &parker_pools[i];
+	struct page *page = pfn_to_page(PHYS_PFN(base));
+	unsigned long n, count = size >> PAGE_SHIFT;
+
+	lockdep_assert_held(&parker_mutex);
+	for (n = 0; n < count; n++) {
+		clear_highpage(page + n);
+		if (!(n % 512))
+			cond_resched();
+	}
+	cma_release(pool->cma, page, count);
+	pool->free += size;
 }

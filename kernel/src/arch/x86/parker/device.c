@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker devices: taking PCI functions away from the boot kernel and giving
+ * them back.
+ *
+ * An assigned function is unbound from its boot-kernel driver and bound to
+ * the "parker" placeholder driver instead, whose probe does nothing.  While
+ * it is bound no other driver can take the device: rescans, hotplug events
+ * and driver_override with drivers_probe all find a device that already
+ * has a driver, and the placeholder offers no unbind file.  The placeholder
+ * refuses every device no partition holds, so it never takes anything else.
+ * Giving a device back resets it (FLR where it has one) and lets the boot
+ * kernel's drivers probe it again.
+ */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/blkdev.h>
+#include <linux/console.h>
+#include <linux/device.h>
+#include <linux/list.h>
+#include <linux/pci.h>
+#include <linux/slab.h>
+#include <linux/tty.h>
+#include <linux/tty_driver.h>
+
+#include "parker.h"
+
+static struct pci_dev *holding;	/* the device being bound, parker_mutex */
+
+static bool held_by_partition(struct pci_dev *pdev)
+{
+	struct parker_partition *p;
+	struct parker_device *d;
+
+	list_for_each_entry(p, &parker_partitions, list)
+		list_for_each_entry(d, &p->devices, list)
+			if (d->pdev == pdev)
+				return true;
+	return false;
+}
+
+static int placeholder_probe(struct pci_dev *pdev,
+			     const struct pci_device_id *id)
+{
+	/* Only the bind that parker_device_add() does itself. */
+	return pdev == READ_ONCE(holding) ? 0 : -ENODEV;
+}
+
+static void placeholder_remove(struct pci_dev *pdev)
+{
+}
+
+static const struct pci_device_id placeholder_ids[] = {
+	{ PCI_DEVICE(PCI_ANY_ID, PCI_ANY_ID) },
+	{ }
+};
+
+static struct pci_driver placeholder_driver = {
+	.name		= "parker",
+	.id_table	= placeholder_ids,
+	.probe		= placeholder_probe,
+	.remove		= placeholder_remove,
+	.driver.suppress_bind_attrs = true,
+};
+
+static bool dev_is_under(struct device *dev, struct device *top)
+{
+	for (; dev; dev = dev->parent)
+		if (dev == top)
+			return true;
+	return false;
+}
+
+static int mounted_under(struct device *dev, void *data)
+{
+	struct block_device *bdev = dev_to_bdev(dev);
+
+	/* Mounted file systems hold their block device exclusively. */
+	return dev_is_under(dev, data) && READ_ONCE(bdev->bd_holder);
+}
+
+static bool console_under(struct pci_dev *pdev)
+{
+	struct console *con;
+	bool found = false;
+	int cookie;
+
+	cookie = console_srcu_read_lock();
+	for_each_console_srcu(con) {
+		struct tty_driver *drv;
+		struct device *tty;
+		int index;
+
+		if (!(console_srcu_read_flags(con) & CON_ENABLED) || !con->device)
+			continue;
+		drv = con->device(con, &index);
+		if (!drv)
+			continue;
+		tty = class_find_device_by_devt(&tty_class,
+						MKDEV(drv->major, drv->minor_start) + index);
+		if (!tty)
+			continue;
+		found = dev_is_under(tty, &pdev->dev);
+		put_device(tty);
+		if (found)
+			break;
+	}
+	console_srcu_read_unlock(cookie);
+	return found;
+}
+
+/* Can the boot kernel give @pdev up?  0, or an errno with the reason. */
+static int check_device(struct parker_partition *p, struct pci_dev *pdev)
+{
+	if ((pdev->class >> 16) == PCI_BASE_CLASS_BRIDGE || pci_is_bridge(pdev)) {
+		parker_fail(p, "%s is a bridge: bridges stay with the boot kernel",
+			    pci_name(pdev));
+		return -EINVAL;
+	}
+	if (held_by_partition(pdev)) {
+		parker_fail(p, "%s already belongs to a partition", pci_name(pdev));
+		return -EBUSY;
+	}
+	if (console_under(pdev)) {
+		parker_fail(p, "%s is the boot kernel's console", pci_name(pdev));
+		return -EBUSY;
+	}
+	if (class_for_each_device(&block_class, NULL, &pdev->dev, mounted_under)) {
+		parker_fail(p, "%s holds a mounted file system or an open disk",
+			    pci_name(pdev));
+		return -EBUSY;
+	}
+	return 0;
+}
+
+static struct pci_dev *find_device(struct parker_partition *p,
+				   unsigned int domain, unsigned int bus,
+				   unsigned int devfn)
+{
+	struct pci_dev *pdev = pci_get_domain_bus_and_slot(domain, bus, devfn);
+
+	if (!pdev)
+		parker_fail(p, "no PCI device %04x:%02x:%02x.%d", domain, bus,
+			    PCI_SLOT(devfn), PCI_FUNC(devfn));
+	return pdev;
+}
+
+int parker_device_add(struct parker_partition *p, unsigned int domain,
+		      unsigned int bus, unsigned int devfn)
+{
+	struct parker_device *d;
+	struct pci_dev *pdev;
+	int ret;
+
+	lockdep_assert_held(&parker_mutex);
+	pdev = find_device(p, domain, bus, devfn);
+	if (!pdev)
+		return -ENODEV;
+	ret = check_device(p, pdev);
+	if (ret)
+		goto put;
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d) {
+		ret = -ENOMEM;
+		goto put;
+	}
+	d->pdev = pdev;
+	if (pdev->dev.driver)
+		strscpy(d->driver, pdev->dev.driver->name, sizeof(d->driver));
+
+	device_release_driver(&pdev->dev);
+	WRITE_ONCE(holding, pdev);
+	ret = device_driver_attach(&placeholder_driver.driver, &pdev->dev);
+	WRITE_ONCE(holding, NULL);
+	if (ret) {
+		parker_fail(p, "%s could not be detached (%d)", pci_name(pdev), ret);
+		if (device_attach(&pdev->dev) < 0)
+			pr_err("%s: %s lost its driver\n", p->name, pci_name(pdev));
+		kfree(d);
+		goto put;
+	}
+	list_add_tail(&d->list, &p->devices);
+	pr_info("%s: took %s from driver %s\n", p->name, pci_name(pdev),
+		d->driver[0] ? d->driver : "(none)");
+	return 0;
+put:
+	pci_dev_put(pdev);
+	return ret;
+}
+
+static void give_back(struct parker_partition *p, struct parker_device *d)
+{
+	struct pci_dev *pdev = d->pdev;
+
+	list_del(&d->list);
+	device_release_driver(&pdev->dev);
+	/* Whatever the partition left in the device must not reach its driver. */
+	if (pci_reset_function(pdev))
+		pci_clear_master(pdev);
+	if (device_attach(&pdev->dev) < 0)
+		pr_err("%s: %s returned but no driver bound\n", p->name,
+		       pci_name(pdev));
+	pr_info("%s: returned %s to the boot kernel\n", p->name, pci_name(pdev));
+	pci_dev_put(pdev);
+	kfree(d);
+}
+
+int parker_device_remove(struct parker_partition *p, unsigned int domain,
+			 unsigned int bus, unsigned int devfn)
+{
+	struct parker_device *d;
+
+	lockdep_assert_held(&parker_mutex);
+	list_for_each_entry(d, &p->devices, list) {
+		struct pci_dev *pdev = d->pdev;
+
+		if (pci_domain_nr(pdev->bus) == domain &&
+		    pdev->bus->number == bus && pdev->devfn == devfn) {
+			give_back(p, d);
+			return 0;
+		}
+	}
+	parker_fail(p, "%04x:%02x:%02x.%d is not a device of this partition",
+		    domain, bus, PCI_SLOT(devfn), PCI_FUNC(devfn));
+	return -ENOENT;
+}
+
+void parker_devices_release(struct parker_partition *p)
+{
+	struct parker_device *d, *tmp;
+
+	list_for_each_entry_safe(d, tmp, &p->devices, list)
+		give_back(p, d);
+}
+
+int __init parker_device_init(void)
+{
+	return pci_register_driver(&placeholder_driver);
+}

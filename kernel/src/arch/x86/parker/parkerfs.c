@@ -1,0 +1,570 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Parker file system, mounted on /sys/fs/parker: the management
+ * interface of the boot kernel, modelled on resctrl.
+ *
+ *   info/            the pool, free CPUs, and why the last change failed
+ *   NAME/            one directory per partition: mkdir makes it, rmdir
+ *                    gives everything it holds back to the boot kernel
+ *
+ * One value per file.  Any change needs CAP_SYS_ADMIN; a refused change
+ * returns an errno, logs one line and leaves the reason in
+ * info/last_cmd_status.
+ *
+ * The tree lives as long as the kernel, not the mount: partitions keep
+ * running when the file system is unmounted.
+ */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/capability.h>
+#include <linux/cpumask.h>
+#include <linux/fs.h>
+#include <linux/fs_context.h>
+#include <linux/init.h>
+#include <linux/kernfs.h>
+#include <linux/kobject.h>
+#include <linux/pci.h>
+#include <linux/seq_buf.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
+#include <linux/user_namespace.h>
+
+#include "parker.h"
+
+#define PARKER_SUPER_MAGIC	0x7061726b	/* "park" */
+#define PARKER_FS_VERSION	1
+
+static struct kernfs_root *parker_root;
+static struct kernfs_node *root_kn;
+static struct kernfs_node *info_kn;
+
+static char last_cmd_buf[256];
+static struct seq_buf last_cmd = {
+	.buffer = last_cmd_buf,
+	.size = sizeof(last_cmd_buf),
+};
+
+void parker_last_cmd_clear(void)
+{
+	lockdep_assert_held(&parker_mutex);
+	seq_buf_clear(&last_cmd);
+}
+
+void parker_fail(struct parker_partition *p, const char *fmt, ...)
+{
+	va_list args;
+
+	lockdep_assert_held(&parker_mutex);
+	seq_buf_clear(&last_cmd);
+	if (p)
+		seq_buf_printf(&last_cmd, "%s: ", p->name);
+	va_start(args, fmt);
+	seq_buf_vprintf(&last_cmd, fmt, args);
+	va_end(args);
+	pr_info("%s\n", seq_buf_str(&last_cmd));
+}
+
+/* Any change needs CAP_SYS_ADMIN; reading is for everyone. */
+static bool may_change(struct parker_partition *p)
+{
+	if (capable(CAP_SYS_ADMIN))
+		return true;
+	parker_fail(p, "changes need CAP_SYS_ADMIN");
+	return false;
+}
+
+/* --- info/ --- */
+
+static int info_last_cmd_status(struct seq_file *m)
+{
+	seq_puts(m, seq_buf_used(&last_cmd) ? seq_buf_str(&last_cmd) : "ok");
+	seq_putc(m, '\n');
+	return 0;
+}
+
+static int info_pool_size(struct seq_file *m)
+{
+	seq_printf(m, "%llu\n", (u64)parker_pool_total());
+	return 0;
+}
+
+static int info_pool_free(struct seq_file *m)
+{
+	seq_printf(m, "%llu\n", (u64)parker_pool_free());
+	return 0;
+}
+
+/* One line per area: name, node, base, size, free. */
+static int info_pools(struct seq_file *m)
+{
+	int i;
+
+	for (i = 0; i < parker_nr_pools; i++) {
+		struct parker_pool *pool = &parker_pools[i];
+
+		seq_printf(m, "parker%d %d %pa %llu %llu\n", i, pool->nid,
+			   &pool->base, (u64)pool->size, (u64)pool->free);
+	}
+	return 0;
+}
+
+static int info_cpus_available(struct seq_file *m)
+{
+	cpumask_var_t free;
+
+	if (!alloc_cpumask_var(&free, GFP_KERNEL))
+		return -ENOMEM;
+	cpumask_andnot(free, cpu_present_mask, &parker_held_cpus);
+	cpumask_clear_cpu(0, free);
+	seq_printf(m, "%*pbl\n", cpumask_pr_args(free));
+	free_cpumask_var(free);
+	return 0;
+}
+
+static int info_version(struct seq_file *m)
+{
+	seq_printf(m, "%d\n", PARKER_FS_VERSION);
+	return 0;
+}
+
+struct info_file {
+	const char *name;
+	int (*show)(struct seq_file *m);
+};
+
+static const struct info_file info_files[] = {
+	{ "last_cmd_status",	info_last_cmd_status },
+	{ "pool_size",		info_pool_size },
+	{ "pool_free",		info_pool_free },
+	{ "pools",		info_pools },
+	{ "cpus_available",	info_cpus_available },
+	{ "version",		info_version },
+};
+
+static int info_seq_show(struct seq_file *m, void *arg)
+{
+	struct kernfs_open_file *of = m->private;
+	const struct info_file *f = of->kn->priv;
+	int ret;
+
+	mutex_lock(&parker_mutex);
+	ret = f->show(m);
+	mutex_unlock(&parker_mutex);
+	return ret;
+}
+
+static const struct kernfs_ops info_ops = {
+	.seq_show = info_seq_show,
+};
+
+/* --- partition directories --- */
+
+/*
+ * Pin a partition for a file operation or rmdir and take parker_mutex.
+ * Active protection is broken so that rmdir can remove the directory
+ * while others wait for the mutex; a partition removed meanwhile comes
+ * back as NULL.  Always pair with partition_put().
+ */
+static struct parker_partition *partition_get(struct kernfs_node *kn,
+					      struct parker_partition *p)
+{
+	atomic_inc(&p->waitcount);
+	kernfs_break_active_protection(kn);
+	mutex_lock(&parker_mutex);
+	return p->deleted ? NULL : p;
+}
+
+static void partition_put(struct kernfs_node *kn, struct parker_partition *p)
+{
+	bool free = false;
+
+	mutex_unlock(&parker_mutex);
+	kernfs_unbreak_active_protection(kn);
+	if (atomic_dec_and_mutex_lock(&p->waitcount, &parker_mutex)) {
+		free = p->deleted;
+		mutex_unlock(&parker_mutex);
+	}
+	if (free) {
+		kernfs_put(p->kn);
+		kfree(p);
+	}
+}
+
+static int show_id(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%d\n", p->id);
+	return 0;
+}
+
+static int show_state(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%s\n", parker_state_name(parker_partition_state(p)));
+	return 0;
+}
+
+static int show_cpus(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%*pbl\n", cpumask_pr_args(&p->cpus));
+	return 0;
+}
+
+static int write_cpus(struct parker_partition *p, char *buf)
+{
+	cpumask_var_t want;
+	int ret;
+
+	if (!zalloc_cpumask_var(&want, GFP_KERNEL))
+		return -ENOMEM;
+	ret = parker_cpulist_strict(buf) ? cpulist_parse(buf, want) : -EINVAL;
+	if (ret == -ERANGE) {
+		parker_fail(p, "'%s' names a CPU that does not exist", buf);
+		ret = -ENODEV;
+	} else if (ret) {
+		parker_fail(p, "'%s' is not a CPU list like 1-3,5", buf);
+		ret = -EINVAL;
+	} else {
+		ret = parker_cpus_assign(p, want);
+	}
+	free_cpumask_var(want);
+	return ret;
+}
+
+static int show_smt_split(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%d\n", p->smt_split);
+	return 0;
+}
+
+static int write_smt_split(struct parker_partition *p, char *buf)
+{
+	bool allow;
+
+	if (kstrtobool(buf, &allow)) {
+		parker_fail(p, "smt_split takes 0 or 1, not '%s'", buf);
+		return -EINVAL;
+	}
+	p->smt_split = allow;
+	return 0;
+}
+
+static int show_memory(struct parker_partition *p, struct seq_file *m)
+{
+	if (!p->mem_size)
+		seq_puts(m, "0\n");
+	else
+		seq_printf(m, "%llu@%pa\n", (u64)p->mem_size, &p->mem_base);
+	return 0;
+}
+
+static int write_memory(struct parker_partition *p, char *buf)
+{
+	char *end;
+	u64 size;
+
+	size = memparse(buf, &end);
+	if (end == buf || *end) {
+		parker_fail(p, "'%s' is not a size (bytes, or with K, M, G)", buf);
+		return -EINVAL;
+	}
+	return parker_memory_assign(p, size);
+}
+
+static int show_memory_node(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%d\n", p->mem_size ? parker_pools[p->mem_pool].nid :
+		   NUMA_NO_NODE);
+	return 0;
+}
+
+static int show_devices(struct parker_partition *p, struct seq_file *m)
+{
+	struct parker_device *d;
+
+	list_for_each_entry(d, &p->devices, list)
+		seq_printf(m, "%s\n", pci_name(d->pdev));
+	return 0;
+}
+
+/* "+DDDD:BB:DD.F" or "DDDD:BB:DD.F" adds a device, "-DDDD:BB:DD.F" removes. */
+static int write_devices(struct parker_partition *p, char *buf)
+{
+	unsigned int domain, bus, devfn;
+	bool remove = buf[0] == '-';
+	char *addr = buf;
+
+	if (buf[0] == '+' || buf[0] == '-')
+		addr++;
+	if (parker_parse_bdf(addr, &domain, &bus, &devfn)) {
+		parker_fail(p, "'%s' is not +DDDD:BB:DD.F (add) or -DDDD:BB:DD.F (remove)",
+			    buf);
+		return -EINVAL;
+	}
+	if (remove)
+		return parker_device_remove(p, domain, bus, devfn);
+	return parker_device_add(p, domain, bus, devfn);
+}
+
+struct partition_file {
+	const char *name;
+	umode_t mode;
+	int (*show)(struct parker_partition *p, struct seq_file *m);
+	int (*write)(struct parker_partition *p, char *buf);
+};
+
+static const struct partition_file partition_files[] = {
+	{ "id",		 0444, show_id,		NULL },
+	{ "state",	 0444, show_state,	NULL },
+	{ "cpus",	 0644, show_cpus,	write_cpus },
+	{ "smt_split",	 0644, show_smt_split,	write_smt_split },
+	{ "memory",	 0644, show_memory,	write_memory },
+	{ "memory_node", 0444, show_memory_node, NULL },
+	{ "devices",	 0644, show_devices,	write_devices },
+};
+
+static int partition_seq_show(struct seq_file *m, void *arg)
+{
+	struct kernfs_open_file *of = m->private;
+	const struct partition_file *f = of->kn->priv;
+	struct parker_partition *p;
+	int ret = -ENOENT;
+
+	p = partition_get(of->kn, of->kn->parent->priv);
+	if (p)
+		ret = f->show(p, m);
+	partition_put(of->kn, of->kn->parent->priv);
+	return ret;
+}
+
+static ssize_t partition_write(struct kernfs_open_file *of, char *buf,
+			       size_t nbytes, loff_t off)
+{
+	const struct partition_file *f = of->kn->priv;
+	struct parker_partition *p;
+	int ret = -ENOENT;
+
+	p = partition_get(of->kn, of->kn->parent->priv);
+	if (!p)
+		goto out;
+	parker_last_cmd_clear();
+	if (!may_change(p)) {
+		ret = -EPERM;
+		goto out;
+	}
+	ret = f->write(p, strim(buf));
+out:
+	partition_put(of->kn, of->kn->parent->priv);
+	return ret ?: nbytes;
+}
+
+static const struct kernfs_ops partition_ops = {
+	.seq_show = partition_seq_show,
+	.write = partition_write,
+	.atomic_write_len = PAGE_SIZE,
+};
+
+static int add_files(struct kernfs_node *dir)
+{
+	struct kernfs_node *kn;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(partition_files); i++) {
+		const struct partition_file *f = &partition_files[i];
+
+		kn = __kernfs_create_file(dir, f->name, f->mode,
+					  GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, 0,
+					  &partition_ops, (void *)f, NULL, NULL);
+		if (IS_ERR(kn))
+			return PTR_ERR(kn);
+	}
+	return 0;
+}
+
+static int parker_mkdir(struct kernfs_node *parent, const char *name,
+			umode_t mode)
+{
+	struct parker_partition *p;
+	struct kernfs_node *kn;
+	int ret;
+
+	mutex_lock(&parker_mutex);
+	parker_last_cmd_clear();
+	ret = -EPERM;
+	if (!may_change(NULL))
+		goto out;
+	if (parent != root_kn) {
+		parker_fail(NULL, "%s: partitions are made at the top of /sys/fs/parker only",
+			    name);
+		goto out;
+	}
+	ret = -EINVAL;
+	if (!parker_name_valid(name)) {
+		parker_fail(NULL, "'%s' is not a partition name: 1 to %d of a-z 0-9 _ -",
+			    name, PARKER_NAME_MAX);
+		goto out;
+	}
+	p = parker_partition_create(name);
+	if (IS_ERR(p)) {
+		ret = PTR_ERR(p);
+		goto out;
+	}
+	kn = kernfs_create_dir(root_kn, name, 0755, p);
+	if (IS_ERR(kn)) {
+		ret = PTR_ERR(kn);
+		if (ret == -EEXIST)
+			parker_fail(NULL, "%s: a partition of that name exists", name);
+		goto destroy;
+	}
+	p->kn = kn;
+	/* Keep the node for partition_put(), which may run after removal. */
+	kernfs_get(kn);
+	ret = add_files(kn);
+	if (ret)
+		goto remove;
+	kernfs_activate(kn);
+	mutex_unlock(&parker_mutex);
+	return 0;
+remove:
+	kernfs_remove(kn);
+	kernfs_put(kn);
+destroy:
+	parker_partition_destroy(p);
+	kfree(p);
+out:
+	mutex_unlock(&parker_mutex);
+	return ret;
+}
+
+static int parker_rmdir(struct kernfs_node *kn)
+{
+	struct parker_partition *p = kn->priv;
+	int ret = -ENOENT;
+
+	if (kn->parent != root_kn || kn == info_kn)
+		return -EPERM;
+	if (!partition_get(kn, p))
+		goto out;
+	parker_last_cmd_clear();
+	ret = -EPERM;
+	if (!may_change(p))
+		goto out;
+	ret = parker_partition_destroy(p);
+	if (ret)
+		goto out;
+	p->deleted = true;
+	kernfs_remove(p->kn);
+out:
+	partition_put(kn, p);
+	return ret;
+}
+
+static struct kernfs_syscall_ops parker_syscall_ops = {
+	.mkdir = parker_mkdir,
+	.rmdir = parker_rmdir,
+};
+
+/* --- the file system type --- */
+
+static int parker_get_tree(struct fs_context *fc)
+{
+	if (!parker_root) {
+		pr_notice("management is off: this kernel was booted without parker_pool=SIZE\n");
+		return -EOPNOTSUPP;
+	}
+	return kernfs_get_tree(fc);
+}
+
+static void parker_fs_context_free(struct fs_context *fc)
+{
+	struct kernfs_fs_context *kfc = fc->fs_private;
+
+	kernfs_free_fs_context(fc);
+	kfree(kfc);
+}
+
+static const struct fs_context_operations parker_context_ops = {
+	.free		= parker_fs_context_free,
+	.get_tree	= parker_get_tree,
+};
+
+static int parker_init_fs_context(struct fs_context *fc)
+{
+	struct kernfs_fs_context *kfc;
+
+	kfc = kzalloc(sizeof(*kfc), GFP_KERNEL);
+	if (!kfc)
+		return -ENOMEM;
+	kfc->root = parker_root;
+	kfc->magic = PARKER_SUPER_MAGIC;
+	fc->fs_private = kfc;
+	fc->ops = &parker_context_ops;
+	put_user_ns(fc->user_ns);
+	fc->user_ns = get_user_ns(&init_user_ns);
+	fc->global = true;
+	return 0;
+}
+
+static struct file_system_type parker_fs_type = {
+	.name			= "parker",
+	.init_fs_context	= parker_init_fs_context,
+	.kill_sb		= kernfs_kill_sb,
+};
+
+static int __init create_tree(void)
+{
+	struct kernfs_node *kn;
+	int i;
+
+	parker_root = kernfs_create_root(&parker_syscall_ops,
+					 KERNFS_ROOT_CREATE_DEACTIVATED |
+					 KERNFS_ROOT_EXTRA_OPEN_PERM_CHECK, NULL);
+	if (IS_ERR(parker_root))
+		return PTR_ERR(parker_root);
+	root_kn = kernfs_root_to_node(parker_root);
+
+	info_kn = kernfs_create_dir(root_kn, "info", 0555, NULL);
+	if (IS_ERR(info_kn))
+		return PTR_ERR(info_kn);
+	for (i = 0; i < ARRAY_SIZE(info_files); i++) {
+		kn = __kernfs_create_file(info_kn, info_files[i].name, 0444,
+					  GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, 0,
+					  &info_ops, (void *)&info_files[i],
+					  NULL, NULL);
+		if (IS_ERR(kn))
+			return PTR_ERR(kn);
+	}
+	kernfs_activate(root_kn);
+	return 0;
+}
+
+static int __init parker_fs_init(void)
+{
+	int ret;
+
+	ret = sysfs_create_mount_point(fs_kobj, "parker");
+	if (ret)
+		return ret;
+	ret = register_filesystem(&parker_fs_type);
+	if (ret)
+		return ret;
+	if (!parker_nr_pools) {
+		pr_info("no pool (parker_pool=): partition management is off\n");
+		return 0;
+	}
+	ret = parker_cpu_guard_init();
+	if (!ret)
+		ret = parker_device_init();
+	if (!ret)
+		ret = create_tree();
+	if (ret) {
+		pr_err("cannot start partition management: %d\n", ret);
+		if (!IS_ERR_OR_NULL(parker_root))
+			kernfs_destroy_root(parker_root);
+		parker_root = NULL;
+		return ret;
+	}
+	pr_info("partition management on /sys/fs/parker, pool %lluM\n",
+		(u64)parker_pool_total() >> 20);
+	return 0;
+}
+device_initcall(parker_fs_init);

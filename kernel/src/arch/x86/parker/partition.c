@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker partitions: creation, destruction and memory, and the state a
+ * partition is in.  Everything a partition holds goes back to the boot
+ * kernel when it is destroyed.  All functions here run under parker_mutex.
+ */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/idr.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+
+#include "parker.h"
+
+/* Serialises every change to partitions and what they hold. */
+DEFINE_MUTEX(parker_mutex);
+LIST_HEAD(parker_partitions);
+static DEFINE_IDA(parker_ids);
+
+static const char *const state_names[] = {
+	[PARKER_EMPTY]	= "empty",
+	[PARKER_READY]	= "ready",
+};
+
+const char *parker_state_name(enum parker_state state)
+{
+	return state_names[state];
+}
+
+/* Ready once it has what a kernel needs at least: a CPU and memory. */
+enum parker_state parker_partition_state(const struct parker_partition *p)
+{
+	if (!cpumask_empty(&p->cpus) && p->mem_size)
+		return PARKER_READY;
+	return PARKER_EMPTY;
+}
+
+struct parker_partition *parker_partition_create(const char *name)
+{
+	struct parker_partition *p;
+	int id;
+
+	lockdep_assert_held(&parker_mutex);
+	id = ida_alloc_range(&parker_ids, 1, PARKER_MAX_PARTITIONS, GFP_KERNEL);
+	if (id < 0) {
+		parker_fail(NULL, "%s: no more than %d partitions", name,
+			    PARKER_MAX_PARTITIONS);
+		return ERR_PTR(-ENOSPC);
+	}
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p) {
+		ida_free(&parker_ids, id);
+		return ERR_PTR(-ENOMEM);
+	}
+	strscpy(p->name, name, sizeof(p->name));
+	p->id = id;
+	p->mem_pool = -1;
+	INIT_LIST_HEAD(&p->devices);
+	list_add_tail(&p->list, &parker_partitions);
+	pr_info("%s: created, id %d\n", p->name, p->id);
+	return p;
+}
+
+static void memory_release(struct parker_partition *p)
+{
+	if (!p->mem_size)
+		return;
+	parker_pool_release(p->mem_pool, p->mem_base, p->mem_size);
+	p->mem_base = 0;
+	p->mem_size = 0;
+	p->mem_pool = -1;
+}
+
+/* Give everything back; the caller frees @p once kernfs is done with it. */
+int parker_partition_destroy(struct parker_partition *p)
+{
+	struct cpumask none;
+
+	lockdep_assert_held(&parker_mutex);
+	parker_devices_release(p);
+	cpumask_clear(&none);
+	parker_cpus_assign(p, &none);
+	memory_release(p);
+	list_del(&p->list);
+	ida_free(&parker_ids, p->id);
+	pr_info("%s: destroyed\n", p->name);
+	return 0;
+}
+
+/*
+ * Give @p @size bytes of contiguous memory from the pool, on the node of
+ * its first CPU.  A partition that has memory gets the new amount in place
+ * of the old only if the new one can be had first.
+ */
+int parker_memory_assign(struct parker_partition *p, u64 size)
+{
+	int nid = NUMA_NO_NODE;
+	phys_addr_t base;
+	char why[128];
+	int pool, ret;
+
+	lockdep_assert_held(&parker_mutex);
+	ret = parker_mem_size_check(size, why, sizeof(why));
+	if (ret) {
+		parker_fail(p, "%s", why);
+		return ret;
+	}
+	if (!cpumask_empty(&p->cpus))
+		nid = cpu_to_node(cpumask_first(&p->cpus));
+	ret = parker_pool_alloc(nid, size, &base, &pool);
+	if (ret == -ENOSPC) {
+		parker_fail(p, "%lluM asked, the pool has %lluM free in one area at most",
+			    size >> 20, (u64)parker_pool_largest_free() >> 20);
+		return ret;
+	}
+	if (ret) {
+		parker_fail(p, "no contiguous %lluM in the pool: fragmented, or busy (%d)",
+			    size >> 20, ret);
+		return ret;
+	}
+	memory_release(p);
+	p->mem_base = base;
+	p->mem_size = size;
+	p->mem_pool = pool;
+	pr_info("%s: memory %pa+%lluM from pool %d (node %d)\n", p->name, &base,
+		size >> 20, pool, parker_pools[pool].nid);
+	return 0;
+}

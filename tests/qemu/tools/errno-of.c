@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * errno-of: do one file-system operation and print its result as a symbolic
+ * errno ("OK", "EINVAL", ...), so scenarios can check the exact error the
+ * kernel returned.  Busybox's shell only prints strerror() text.
+ *
+ *   errno-of [--no-sys-admin] write FILE VALUE   one write(2) of VALUE
+ *   errno-of [--no-sys-admin] mkdir PATH
+ *   errno-of [--no-sys-admin] rmdir PATH
+ *   errno-of [--no-sys-admin] mount SOURCE TARGET FSTYPE
+ *
+ * --no-sys-admin drops CAP_SYS_ADMIN first (the process stays uid 0, so
+ * only the kernel's capability check can refuse).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static const struct {
+	int err;
+	const char *name;
+} names[] = {
+	{ EPERM, "EPERM" }, { ENOENT, "ENOENT" }, { EIO, "EIO" },
+	{ ENXIO, "ENXIO" }, { E2BIG, "E2BIG" }, { ENOEXEC, "ENOEXEC" },
+	{ EBADF, "EBADF" }, { EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" },
+	{ EACCES, "EACCES" }, { EFAULT, "EFAULT" }, { EBUSY, "EBUSY" },
+	{ EEXIST, "EEXIST" }, { ENODEV, "ENODEV" }, { ENOTDIR, "ENOTDIR" },
+	{ EISDIR, "EISDIR" }, { EINVAL, "EINVAL" }, { ENOSPC, "ENOSPC" },
+	{ ERANGE, "ERANGE" }, { ENOTEMPTY, "ENOTEMPTY" },
+	{ EOPNOTSUPP, "EOPNOTSUPP" }, { ETIMEDOUT, "ETIMEDOUT" },
+	{ EKEYREJECTED, "EKEYREJECTED" }, { EFBIG, "EFBIG" },
+	{ ECANCELED, "ECANCELED" }, { ESRCH, "ESRCH" },
+};
+
+static int result(int ret)
+{
+	if (ret == 0) {
+		puts("OK");
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (names[i].err == errno) {
+			puts(names[i].name);
+			return 0;
+		}
+	}
+	printf("E%d\n", errno);
+	return 0;
+}
+
+static int drop_sys_admin(void)
+{
+	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct data[2];
+
+	if (prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN, 0, 0, 0))
+		return -1;
+	if (syscall(SYS_capget, &hdr, data))
+		return -1;
+	data[0].effective &= ~(1u << CAP_SYS_ADMIN);
+	data[0].permitted &= ~(1u << CAP_SYS_ADMIN);
+	data[0].inheritable &= ~(1u << CAP_SYS_ADMIN);
+	return (int)syscall(SYS_capset, &hdr, data);
+}
+
+static int do_write(const char *file, const char *value)
+{
+	int fd = open(file, O_WRONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return result(-1);
+	n = write(fd, value, strlen(value));
+	if (n >= 0 && (size_t)n != strlen(value)) {
+		printf("SHORT\n");
+		return 0;
+	}
+	result(n < 0 ? -1 : 0);
+	close(fd);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+
+	if (argc > 1 && !strcmp(argv[1], "--no-sys-admin")) {
+		if (drop_sys_admin()) {
+			perror("errno-of: dropping CAP_SYS_ADMIN");
+			return 2;
+		}
+		i++;
+	}
+	if (argc - i == 3 && !strcmp(argv[i], "write"))
+		return do_write(argv[i + 1], argv[i + 2]);
+	if (argc - i == 2 && !strcmp(argv[i], "mkdir"))
+		return result(mkdir(argv[i + 1], 0755));
+	if (argc - i == 2 && !strcmp(argv[i], "rmdir"))
+		return result(rmdir(argv[i + 1]));
+	if (argc - i == 4 && !strcmp(argv[i], "mount"))
+		return result(mount(argv[i + 1], argv[i + 2], argv[i + 3], 0, NULL));
+	fprintf(stderr, "usage: errno-of [--no-sys-admin] write FILE VALUE | mkdir PATH | rmdir PATH | mount SRC DST TYPE\n");
+	return 2;
+}
