@@ -10,10 +10,34 @@
 
 #include "parkerctl.h"
 
-const char *progname = "parkerctl";
-
 static const struct command commands[] = {
-	{ NULL, NULL, NULL, NULL },
+	{
+		.name = "create",
+		.synopsis = "NAME [--cpus LIST] [--memory SIZE] [--device BDF]... [--smt-split]",
+		.summary = "create a partition and give it CPUs, memory and PCI devices",
+		.options =
+			"  --cpus LIST     CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"
+			"  --memory SIZE   memory from the Parker pool, e.g. 256M or 1G\n"
+			"  --device BDF    a PCI device, DDDD:BB:DD.F or BB:DD.F (repeatable)\n"
+			"  --smt-split     allow a CPU whose SMT sibling stays with the host\n"
+			"\n"
+			"Options take '--opt VALUE' or '--opt=VALUE'; all are optional.\n"
+			"If the kernel refuses any of them the partition is removed again.\n",
+		.run = cmd_create,
+	},
+	{
+		.name = "destroy",
+		.synopsis = "NAME",
+		.summary = "remove a partition and return its resources to the host",
+		.run = cmd_destroy,
+	},
+	{
+		.name = "list",
+		.synopsis = "",
+		.summary = "list the partitions (name, id, state, resources) and the pool",
+		.run = cmd_list,
+	},
+	{ NULL },
 };
 
 static void usage(FILE *f)
@@ -33,12 +57,13 @@ static void usage(FILE *f)
 		"See parkerctl(8).\n");
 }
 
-int usage_error(const char *fmt, const char *arg)
+static int command_help(const struct command *c)
 {
-	fprintf(stderr, "%s: ", progname);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'parkerctl --help'.\n");
-	return EXIT_USAGE;
+	printf("Usage: parkerctl %s %s\n\n%s\n", c->name, c->synopsis,
+	       c->summary);
+	if (c->options)
+		printf("\nOptions:\n%s", c->options);
+	return EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -63,11 +88,8 @@ int main(int argc, char **argv)
 		if (strcmp(c->name, cmd))
 			continue;
 		if (argc > 2 && (!strcmp(argv[2], "--help") ||
-				 !strcmp(argv[2], "-h"))) {
-			printf("Usage: parkerctl %s %s\n\n%s\n", c->name,
-			       c->synopsis, c->summary);
-			return EXIT_OK;
-		}
+				 !strcmp(argv[2], "-h")))
+			return command_help(c);
 		return c->run(argc - 1, argv + 1);
 	}
 	return usage_error("unknown command '%s'", cmd);

@@ -2,6 +2,9 @@
 #ifndef PARKERCTL_H
 #define PARKERCTL_H
 
+#include <stddef.h>
+#include <stdio.h>
+
 #ifndef PARKER_VERSION
 #define PARKER_VERSION "unknown"
 #endif
@@ -16,11 +19,40 @@ struct command {
 	const char *name;
 	const char *synopsis;
 	const char *summary;
+	const char *options;	/* option lines for --help, or NULL */
 	int (*run)(int argc, char **argv);
 };
 
 extern const char *progname;
 
 int usage_error(const char *fmt, const char *arg);
+
+/* "parkerctl: [NAME: ]message" on stderr; name NULL for global errors. */
+void error_msg(const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* error_msg(), then a pointer to 'parkerctl CMD --help'; returns EXIT_USAGE. */
+int cmd_usage_error(const char *cmd, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* 0 when name is a valid partition name, else a usage error for cmd. */
+int check_name(const char *cmd, const char *name);
+
+/*
+ * Whether argv[*i] is option opt, as "--opt VALUE" or "--opt=VALUE": 1 with
+ * *val set (NULL when the value is missing) and *i on the last word used,
+ * or 0.
+ */
+int opt_value(int argc, char **argv, int *i, const char *opt,
+	      const char **val);
+
+/* Allocation that cannot fail: out of memory ends parkerctl. */
+void *xcalloc(size_t n, size_t size);
+char *xstrdup(const char *s);
+
+int cmd_create(int argc, char **argv);
+int cmd_destroy(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+
+/* The table of 'parkerctl list' on out; returns an exit status. */
+int list_partitions(FILE *out);
 
 #endif

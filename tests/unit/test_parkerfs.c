@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit tests for parkerctl's access to the Parker file system (cmocka).
+ *
+ * Every test gets a fresh fake tree in a temporary directory, named by
+ * PARKER_FS.  The test binary is linked with --wrap=mkdir,--wrap=rmdir so
+ * that, as on kernfs, making a partition's directory makes its files and
+ * removing it removes them.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "parkerctl.h"
+#include "parkerfs.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+int __real_mkdir(const char *path, mode_t mode);
+int __real_rmdir(const char *path);
+
+static char root[64];
+/* A partition file __wrap_mkdir() makes a directory, so writing it fails. */
+static const char *broken_file;
+
+/* ROOT/REL, in a static buffer. */
+static const char *at(const char *rel)
+{
+	static char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	return path;
+}
+
+static void put(const char *dir, const char *file, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s/%s", root, dir, file);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *get(const char *dir, const char *file)
+{
+	static char buf[4096];
+	char path[512];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s/%s", root, dir, file);
+	fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	n = read(fd, buf, sizeof(buf) - 1);
+	assert_true(n >= 0);
+	buf[n] = '\0';
+	close(fd);
+	return buf;
+}
+
+static int exists(const char *dir)
+{
+	return !access(at(dir), F_OK);
+}
+
+/* What the kernel puts in a new partition's directory. */
+static const char *const part_files[][2] = {
+	{ "id", "0\n" }, { "state", "empty\n" }, { "cpus", "\n" },
+	{ "smt_split", "0\n" }, { "memory", "0\n" }, { "devices", "" },
+};
+
+int __wrap_mkdir(const char *path, mode_t mode)
+{
+	const char *name = strrchr(path, '/') + 1;
+	char sub[512];
+
+	if (__real_mkdir(path, mode))
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(part_files); i++) {
+		if (broken_file && !strcmp(part_files[i][0], broken_file)) {
+			snprintf(sub, sizeof(sub), "%s/%s", path, broken_file);
+			assert_int_equal(__real_mkdir(sub, 0755), 0);
+			continue;
+		}
+		put(name, part_files[i][0], part_files[i][1]);
+	}
+	return 0;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag,
+		      struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static int remove_tree(const char *path)
+{
+	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int __wrap_rmdir(const char *path)
+{
+	if (access(path, F_OK))
+		return __real_rmdir(path);	/* for its errno */
+	return remove_tree(path);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/parkerfs-test-XXXXXX");
+	if (!mkdtemp(root))
+		return -1;
+	setenv("PARKER_FS", root, 1);
+	broken_file = NULL;
+	assert_int_equal(__real_mkdir(at("info"), 0755), 0);
+	put("info", "pool_size", "1073741824\n");
+	put("info", "pool_free", "805306368\n");
+	put("info", "cpus_available", "4-7\n");
+	put("info", "version", "1\n");
+	put("info", "last_cmd_status", "ok\n");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	unsetenv("PARKER_FS");
+	return remove_tree(root);
+}
+
+/* A partition as the kernel shows it; files NULL are left out. */
+static void partition(const char *name, const char *id, const char *st,
+		      const char *cpus, const char *memory,
+		      const char *devices)
+{
+	assert_int_equal(__real_mkdir(at(name), 0755), 0);
+	if (id)
+		put(name, "id", id);
+	put(name, "state", st);
+	put(name, "cpus", cpus);
+	put(name, "memory", memory);
+	put(name, "devices", devices);
+}
+
+/* Run fn with stdout or stderr (fd) going to a file; returns what it said. */
+static char *capture(int fd, int (*fn)(int, char **), int argc, char **argv,
+		     int *ret)
+{
+	static char buf[8192];
+	FILE *tmp = tmpfile();
+	int saved;
+	size_t n;
+
+	assert_non_null(tmp);
+	fflush(stdout);
+	fflush(stderr);
+	saved = dup(fd);
+	dup2(fileno(tmp), fd);
+	*ret = fn(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(saved, fd);
+	close(saved);
+	rewind(tmp);
+	n = fread(buf, 1, sizeof(buf) - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+	return buf;
+}
+
+static char *list_output(int *ret)
+{
+	static char buf[8192];
+	FILE *tmp = tmpfile();
+	size_t n;
+
+	assert_non_null(tmp);
+	*ret = list_partitions(tmp);
+	rewind(tmp);
+	n = fread(buf, 1, sizeof(buf) - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+	return buf;
+}
+
+static void trim(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "ok\n", "ok" }, { "  1-3 \t\n\n", "1-3" }, { "", "" },
+		{ "\n", "" }, { "a\nb\n", "a\nb" }, { "x", "x" },
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char buf[32];
+
+		strcpy(buf, cases[i][0]);
+		assert_string_equal(parkerfs_trim(buf), cases[i][1]);
+	}
+}
+
+static void read_trims(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(parkerfs_read("info", "cpus_available", buf,
+				       sizeof(buf)), 0);
+	assert_string_equal(buf, "4-7");
+	put("info", "version", "0000:00:10.0\n0000:00:11.0\n");
+	assert_int_equal(parkerfs_read("info", "version", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "0000:00:10.0\n0000:00:11.0");
+	put("info", "version", "");
+	assert_int_equal(parkerfs_read("info", "version", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+	errno = 0;
+	assert_int_equal(parkerfs_read("info", "nothing", buf, sizeof(buf)),
+			 -1);
+	assert_int_equal(errno, ENOENT);
+}
+
+static void read_too_long(void **state)
+{
+	char buf[4];
+
+	(void)state;
+	put("info", "version", "abc");
+	assert_int_equal(parkerfs_read("info", "version", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "abc");
+	put("info", "version", "abcd");
+	errno = 0;
+	assert_int_equal(parkerfs_read("info", "version", buf, sizeof(buf)),
+			 -1);
+	assert_int_equal(errno, EFBIG);
+}
+
+static void read_numbers(void **state)
+{
+	uint64_t v = 0;
+
+	(void)state;
+	assert_int_equal(parkerfs_read_u64("info", "pool_size", &v), 0);
+	assert_true(v == 1073741824);
+	assert_int_equal(parkerfs_parse_u64("18446744073709551615", &v), 0);
+	assert_true(v == UINT64_MAX);
+	assert_int_equal(parkerfs_parse_u64("18446744073709551616", &v), -1);
+	assert_int_equal(errno, ERANGE);
+	assert_int_equal(parkerfs_parse_u64("", &v), -1);
+	assert_int_equal(parkerfs_parse_u64("12a", &v), -1);
+	assert_int_equal(parkerfs_parse_u64("-1", &v), -1);
+}
+
+static void write_whole_value(void **state)
+{
+	(void)state;
+	put("info", "version", "a longer old value\n");
+	assert_int_equal(parkerfs_write("info", "version", "1-3"), 0);
+	assert_string_equal(get("info", "version"), "1-3");
+	errno = 0;
+	assert_int_equal(parkerfs_write("info", "nothing", "1"), -1);
+	assert_int_equal(errno, ENOENT);
+}
+
+static void reason_from_status(void **state)
+{
+	char buf[PARKERFS_STATUS_MAX];
+
+	(void)state;
+	assert_string_equal(parkerfs_reason("web", EBUSY, buf, sizeof(buf)),
+			    strerror(EBUSY));
+	put("info", "last_cmd_status", "CPU 3 belongs to partition db");
+	assert_string_equal(parkerfs_reason(NULL, EBUSY, buf, sizeof(buf)),
+			    "CPU 3 belongs to partition db");
+	/* The kernel names the partition; the message does already. */
+	put("info", "last_cmd_status", "web: CPU 3 belongs to db\n");
+	assert_string_equal(parkerfs_reason("web", EBUSY, buf, sizeof(buf)),
+			    "CPU 3 belongs to db");
+	assert_string_equal(parkerfs_reason("we", EBUSY, buf, sizeof(buf)),
+			    "web: CPU 3 belongs to db");
+	assert_string_equal(parkerfs_reason(NULL, EBUSY, buf, sizeof(buf)),
+			    "web: CPU 3 belongs to db");
+	/* The VFS refused these: the status is about something else. */
+	assert_string_equal(parkerfs_reason("web", ENOENT, buf, sizeof(buf)),
+			    strerror(ENOENT));
+	assert_non_null(strstr(parkerfs_reason("web", EACCES, buf,
+					       sizeof(buf)), "root"));
+	unlink(at("info/last_cmd_status"));
+	assert_string_equal(parkerfs_reason("web", EINVAL, buf, sizeof(buf)),
+			    strerror(EINVAL));
+}
+
+static void list_empty(void **state)
+{
+	int ret;
+
+	(void)state;
+	assert_string_equal(list_output(&ret),
+			    "NAME  ID  STATE  CPUS  MEMORY  DEVICES\n"
+			    "pool: 1G total, 768M free\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void list_table(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "2\n", "running\n", "2-3\n", "268435456@0x100000000\n",
+		  "0000:00:10.0\n0000:00:11.0\n");
+	partition("db", "10\n", "ready\n", "\n", "0\n", "");
+	partition("batch-long-name", "0\n", "empty\n", "4-7\n",
+		  "1610612736@0x140000000\n", "0000:00:12.0\n");
+	partition("odd", "9\n", "crashed\n", "5\n", "1000@0x1000\n", "");
+	/* No id: not a partition (or gone while listing). */
+	partition("gone", NULL, "running\n", "1\n", "0\n", "");
+	put(".", "stray", "a file, not a partition\n");
+	assert_string_equal(list_output(&ret),
+		"NAME             ID  STATE    CPUS  MEMORY  DEVICES\n"
+		"batch-long-name  0   empty    4-7   1536M   0000:00:12.0\n"
+		"web              2   running  2-3   256M    0000:00:10.0,0000:00:11.0\n"
+		"odd              9   crashed  5     1000    -\n"
+		"db               10  ready    -     -       -\n"
+		"pool: 1G total, 768M free\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+/* list_partitions() in the shape capture() takes. */
+static int list_to_nowhere(int argc, char **argv)
+{
+	FILE *null = fopen("/dev/null", "w");
+	int ret;
+
+	(void)argc;
+	(void)argv;
+	assert_non_null(null);
+	ret = list_partitions(null);
+	fclose(null);
+	return ret;
+}
+
+static void list_without_pool(void **state)
+{
+	char expect[256];
+	int ret;
+
+	(void)state;
+	unlink(at("info/pool_free"));
+	snprintf(expect, sizeof(expect),
+		 "parkerctl: cannot read the pool size from %s/info: %s\n",
+		 root, strerror(ENOENT));
+	assert_string_equal(capture(2, list_to_nowhere, 0, NULL, &ret), expect);
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void create_writes_canonical_values(void **state)
+{
+	char *argv[] = {
+		"create", "--cpus=3,1-2", "web", "--memory", "256MiB",
+		"--device", "00:10.0", "--device=0000:00:11.1", "--smt-split",
+	};
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_create, 9, argv, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "smt_split"), "1");
+	assert_string_equal(get("web", "cpus"), "1-3");
+	assert_string_equal(get("web", "memory"), "268435456");
+	/* The fake keeps the last of the one-per-write device lines. */
+	assert_string_equal(get("web", "devices"), "+0000:00:11.1");
+}
+
+static void create_empty(void **state)
+{
+	char *argv[] = { "create", "web" };
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_create, 2, argv, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "smt_split"), "0\n");
+	assert_string_equal(get("web", "cpus"), "\n");
+}
+
+static void create_rolls_back(void **state)
+{
+	char *argv[] = { "create", "web", "--cpus", "1", "--memory", "256M" };
+	int ret;
+
+	(void)state;
+	broken_file = "memory";
+	put("info", "last_cmd_status", "web: the pool has 128M free");
+	assert_string_equal(capture(2, cmd_create, 6, argv, &ret),
+			    "parkerctl: web: cannot assign memory 256M: the pool has 128M free\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_false(exists("web"));
+}
+
+static void create_exists(void **state)
+{
+	char *argv[] = { "create", "web", "--cpus", "1" };
+	int ret;
+
+	(void)state;
+	partition("web", "0\n", "ready\n", "5\n", "0\n", "");
+	assert_string_equal(capture(2, cmd_create, 4, argv, &ret),
+			    "parkerctl: web: cannot create: a partition of that name already exists\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_string_equal(get("web", "cpus"), "5\n");
+}
+
+static void create_usage_errors(void **state)
+{
+	static const char *const bad[][4] = {
+		{ "Web" }, { "web", "--cpus", "1-" }, { "web", "--cpus=" },
+		{ "web", "--memory", "1.5G" }, { "web", "--device", "00:20.0" },
+		{ "web", "--device", "00:10.0", "--device=0000:00:10.0" },
+		{ "web", "--cpus" }, { "web", "--cpu", "1" }, { "web", "x" },
+		{ "--cpus", "1" }, { "web", "--smt-split=1" },
+		{ "web", "--memory", "1G", "--memory=2G" },
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		char *argv[5] = { "create" };
+		int argc = 1, ret;
+		char *err;
+
+		while (argc < 5 && bad[i][argc - 1]) {
+			argv[argc] = (char *)bad[i][argc - 1];
+			argc++;
+		}
+		err = capture(2, cmd_create, argc, argv, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_true(!strncmp(err, "parkerctl: ", 11));
+		assert_non_null(strstr(err, "Try 'parkerctl create --help'."));
+		assert_false(exists("web"));
+	}
+}
+
+static void create_usage_names_partition(void **state)
+{
+	char *argv[] = { "create", "web", "--memory", "lots" };
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_create, 4, argv, &ret),
+			    "parkerctl: web: invalid memory size 'lots' (examples: 256M, 1G, 4194304)\n"
+			    "Try 'parkerctl create --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+}
+
+static void destroy(void **state)
+{
+	char *argv[] = { "destroy", "web" };
+	int ret;
+
+	(void)state;
+	partition("web", "0\n", "ready\n", "5\n", "0\n", "");
+	assert_string_equal(capture(2, cmd_destroy, 2, argv, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_false(exists("web"));
+	assert_string_equal(capture(2, cmd_destroy, 2, argv, &ret),
+			    "parkerctl: web: cannot destroy: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void list_command(void **state)
+{
+	char *argv[] = { "list", "extra" };
+	int ret;
+
+	(void)state;
+	partition("web", "3\n", "loaded\n", "1\n", "0\n", "");
+	assert_string_equal(capture(1, cmd_list, 1, argv, &ret),
+			    "NAME  ID  STATE   CPUS  MEMORY  DEVICES\n"
+			    "web   3   loaded  1     -       -\n"
+			    "pool: 1G total, 768M free\n");
+	assert_int_equal(ret, EXIT_OK);
+	capture(2, cmd_list, 2, argv, &ret);
+	assert_int_equal(ret, EXIT_USAGE);
+}
+
+#define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		TEST(trim),
+		TEST(read_trims),
+		TEST(read_too_long),
+		TEST(read_numbers),
+		TEST(write_whole_value),
+		TEST(reason_from_status),
+		TEST(list_empty),
+		TEST(list_table),
+		TEST(list_without_pool),
+		TEST(create_writes_canonical_values),
+		TEST(create_empty),
+		TEST(create_rolls_back),
+		TEST(create_exists),
+		TEST(create_usage_errors),
+		TEST(create_usage_names_partition),
+		TEST(destroy),
+		TEST(list_command),
+	};
+
+	return cmocka_run_group_tests_name("parkerfs", tests, NULL, NULL);
+}

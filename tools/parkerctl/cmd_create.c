@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * parkerctl create NAME [--cpus LIST] [--memory SIZE] [--device BDF]...
+ *                       [--smt-split]
+ *
+ * Every value is checked before anything is touched.  The partition is then
+ * made and given its resources one file at a time; when the kernel refuses
+ * one, the partition is removed again so that a failed create changes
+ * nothing.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parkerctl.h"
+#include "parkerfs.h"
+#include "parse.h"
+
+#define PCI_ADDR_LEN 16
+
+#define usage(...) cmd_usage_error("create", __VA_ARGS__)
+
+struct create {
+	const char *name;
+	const char *cpus_arg;
+	const char *memory_arg;
+	const char **device_args;
+	int nr_devices;
+	int smt_split;
+	/* The canonical forms written to the kernel. */
+	char cpus[PARKERFS_VALUE_MAX];
+	char memory[24];
+	char memory_human[24];
+	char (*devices)[PCI_ADDR_LEN];
+};
+
+static int set_value(const char **slot, const char *val, const char *opt)
+{
+	if (!val)
+		return usage(NULL, "option '%s' needs a value", opt);
+	if (*slot)
+		return usage(NULL, "option '%s' given twice", opt);
+	*slot = val;
+	return 0;
+}
+
+static int parse_option(int argc, char **argv, int *i, struct create *c)
+{
+	const char *val;
+
+	if (!strcmp(argv[*i], "--smt-split")) {
+		c->smt_split = 1;
+		return 0;
+	}
+	if (opt_value(argc, argv, i, "--cpus", &val))
+		return set_value(&c->cpus_arg, val, "--cpus");
+	if (opt_value(argc, argv, i, "--memory", &val))
+		return set_value(&c->memory_arg, val, "--memory");
+	if (opt_value(argc, argv, i, "--device", &val))
+		return set_value(&c->device_args[c->nr_devices++], val,
+				 "--device");
+	return usage(NULL, "unknown option '%s'", argv[*i]);
+}
+
+static int parse_args(int argc, char **argv, struct create *c)
+{
+	for (int i = 1; i < argc; i++) {
+		int ret;
+
+		if (argv[i][0] == '-') {
+			ret = parse_option(argc, argv, &i, c);
+			if (ret)
+				return ret;
+			continue;
+		}
+		if (c->name)
+			return usage(c->name, "unexpected argument '%s'",
+				     argv[i]);
+		c->name = argv[i];
+	}
+	if (!c->name)
+		return usage(NULL, "missing partition NAME");
+	return check_name("create", c->name);
+}
+
+static int check_cpus(struct create *c)
+{
+	struct cpuset set;
+
+	if (parse_cpulist(c->cpus_arg, &set)) {
+		if (errno == ERANGE)
+			return usage(c->name,
+				     "CPU list '%s' names a CPU above %d",
+				     c->cpus_arg, PARKER_MAX_CPUS - 1);
+		return usage(c->name, "invalid CPU list '%s' (example: 2-3,6)",
+			     c->cpus_arg);
+	}
+	if (format_cpulist(&set, c->cpus, sizeof(c->cpus)) >= sizeof(c->cpus))
+		return usage(c->name, "CPU list '%s' is too long",
+			     c->cpus_arg);
+	return 0;
+}
+
+static int check_memory(struct create *c)
+{
+	uint64_t bytes;
+
+	if (parse_size(c->memory_arg, &bytes))
+		return usage(c->name,
+			     "invalid memory size '%s' (examples: 256M, 1G, 4194304)",
+			     c->memory_arg);
+	snprintf(c->memory, sizeof(c->memory), "%" PRIu64, bytes);
+	format_size(bytes, c->memory_human, sizeof(c->memory_human));
+	return 0;
+}
+
+static int check_device(struct create *c, int i)
+{
+	struct pci_addr addr;
+
+	if (parse_pci_addr(c->device_args[i], &addr))
+		return usage(c->name,
+			     "invalid PCI address '%s' (DDDD:BB:DD.F or BB:DD.F)",
+			     c->device_args[i]);
+	format_pci_addr(&addr, c->devices[i], PCI_ADDR_LEN);
+	for (int j = 0; j < i; j++)
+		if (!strcmp(c->devices[j], c->devices[i]))
+			return usage(c->name, "device %s given twice",
+				     c->devices[i]);
+	return 0;
+}
+
+static int check_values(struct create *c)
+{
+	int ret;
+
+	if (c->cpus_arg) {
+		ret = check_cpus(c);
+		if (ret)
+			return ret;
+	}
+	if (c->memory_arg) {
+		ret = check_memory(c);
+		if (ret)
+			return ret;
+	}
+	for (int i = 0; i < c->nr_devices; i++) {
+		ret = check_device(c, i);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* One write; on failure says "NAME: WHAT[ DETAIL]: reason". */
+static int step(const char *name, const char *file, const char *val,
+		const char *what, const char *detail)
+{
+	char why[PARKERFS_STATUS_MAX];
+	const char *reason;
+
+	if (!parkerfs_write(name, file, val))
+		return 0;
+	reason = parkerfs_reason(name, errno, why, sizeof(why));
+	if (detail)
+		error_msg(name, "%s %s: %s", what, detail, reason);
+	else
+		error_msg(name, "%s: %s", what, reason);
+	return -1;
+}
+
+static int assign(const struct create *c)
+{
+	char dev[PCI_ADDR_LEN + 1];
+
+	if (c->smt_split &&
+	    step(c->name, "smt_split", "1", "cannot allow SMT split", NULL))
+		return -1;
+	if (c->cpus_arg &&
+	    step(c->name, "cpus", c->cpus, "cannot assign CPUs", c->cpus))
+		return -1;
+	if (c->memory_arg &&
+	    step(c->name, "memory", c->memory, "cannot assign memory",
+		 c->memory_human))
+		return -1;
+	for (int i = 0; i < c->nr_devices; i++) {
+		snprintf(dev, sizeof(dev), "+%s", c->devices[i]);
+		if (step(c->name, "devices", dev, "cannot assign device",
+			 c->devices[i]))
+			return -1;
+	}
+	return 0;
+}
+
+static void rollback(const char *name)
+{
+	char why[PARKERFS_STATUS_MAX];
+
+	if (!parkerfs_rmdir(name))
+		return;
+	error_msg(name,
+		  "cannot undo the create, the partition is left behind: %s",
+		  parkerfs_reason(name, errno, why, sizeof(why)));
+}
+
+static int make_partition(const char *name)
+{
+	char why[PARKERFS_STATUS_MAX];
+	const char *reason;
+
+	if (!parkerfs_mkdir(name))
+		return 0;
+	if (errno == EEXIST)
+		reason = "a partition of that name already exists";
+	else
+		reason = parkerfs_reason(name, errno, why, sizeof(why));
+	error_msg(name, "cannot create: %s", reason);
+	return -1;
+}
+
+static int create(struct create *c)
+{
+	if (parkerfs_mount() || make_partition(c->name))
+		return EXIT_FAIL;
+	if (!assign(c))
+		return EXIT_OK;
+	rollback(c->name);
+	return EXIT_FAIL;
+}
+
+int cmd_create(int argc, char **argv)
+{
+	struct create *c = xcalloc(1, sizeof(*c));
+	int ret;
+
+	c->device_args = xcalloc((size_t)argc, sizeof(*c->device_args));
+	c->devices = xcalloc((size_t)argc, sizeof(*c->devices));
+	ret = parse_args(argc, argv, c);
+	if (!ret)
+		ret = check_values(c);
+	if (!ret)
+		ret = create(c);
+	free(c->devices);
+	free(c->device_args);
+	free(c);
+	return ret;
+}

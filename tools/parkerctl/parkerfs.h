@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The Parker file system: /sys/fs/parker/info holds the pool and the status
+ * of the last command, every other directory is a partition, and every file
+ * holds one value.  PARKER_FS names another root (a fake tree for the unit
+ * tests); parkerctl then never mounts anything.
+ */
+#ifndef PARKERCTL_PARKERFS_H
+#define PARKERCTL_PARKERFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PARKERFS_ROOT "/sys/fs/parker"
+/* The longest value read or written: a CPU list of 4096 CPUs fits. */
+#define PARKERFS_VALUE_MAX 16384
+/* Room for info/last_cmd_status. */
+#define PARKERFS_STATUS_MAX 512
+
+const char *parkerfs_root(void);
+/* Mount the file system unless it is there already; says why it cannot. */
+int parkerfs_mount(void);
+
+/* ROOT/DIR/FILE (either may be NULL) into buf; -1 with ENAMETOOLONG. */
+int parkerfs_path(char *buf, size_t len, const char *dir, const char *file);
+
+/* Strip leading and trailing white space in place; returns s. */
+char *parkerfs_trim(char *s);
+/* A whole file into buf, trimmed: 0, or -1 with errno (EFBIG: too long). */
+int parkerfs_read_file(const char *path, char *buf, size_t len);
+/* parkerfs_read_file() of ROOT/DIR/FILE. */
+int parkerfs_read(const char *dir, const char *file, char *buf, size_t len);
+/* A decimal number: 0, or -1 with errno EINVAL or ERANGE. */
+int parkerfs_parse_u64(const char *s, uint64_t *val);
+int parkerfs_read_u64(const char *dir, const char *file, uint64_t *val);
+
+/* val to ROOT/DIR/FILE in a single write(2): 0, or -1 with errno. */
+int parkerfs_write(const char *dir, const char *file, const char *val);
+int parkerfs_mkdir(const char *name);
+int parkerfs_rmdir(const char *name);
+
+/*
+ * Why an operation on partition name (or NULL) failed with errno err: the
+ * kernel's info/last_cmd_status without its "NAME: " prefix, or strerror(err)
+ * when the status says "ok", cannot be read, or cannot be about this
+ * operation (the VFS refused it before Parker saw it).
+ */
+const char *parkerfs_reason(const char *name, int err, char *buf,
+			    size_t len);
+
+#endif

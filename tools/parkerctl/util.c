@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Messages and option parsing shared by the commands.  Every message reads
+ * "parkerctl: NAME: what went wrong" (or "parkerctl: what went wrong" when
+ * no partition is involved), so a person or a script can tell which
+ * partition it is about.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parkerctl.h"
+#include "parse.h"
+
+const char *progname = "parkerctl";
+
+static void vmsg(const char *name, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	if (name)
+		fprintf(stderr, "%s: ", name);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void error_msg(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(name, fmt, ap);
+	va_end(ap);
+}
+
+int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'parkerctl --help'.\n");
+	return EXIT_USAGE;
+}
+
+int cmd_usage_error(const char *cmd, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(name, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try 'parkerctl %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+int check_name(const char *cmd, const char *name)
+{
+	if (valid_partition_name(name))
+		return 0;
+	return cmd_usage_error(cmd, name,
+			       "invalid partition name: use 1 to %d characters of a-z, 0-9, '_' and '-', starting with a letter or digit ('info' is taken)",
+			       PARKER_NAME_MAX);
+}
+
+int opt_value(int argc, char **argv, int *i, const char *opt,
+	      const char **val)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(opt);
+
+	*val = NULL;
+	if (strncmp(arg, opt, n) || (arg[n] != '=' && arg[n] != '\0'))
+		return 0;
+	if (arg[n] == '=')
+		*val = arg + n + 1;
+	else if (*i + 1 < argc)
+		*val = argv[++*i];
+	return 1;
+}
+
+static void out_of_memory(void)
+{
+	error_msg(NULL, "out of memory");
+	exit(EXIT_FAIL);
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
