@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * parkerctl destroy NAME: remove the partition's directory; the kernel
- * returns its CPUs, memory and devices to the host.
+ * returns its CPUs, memory and devices to the boot kernel.
  */
 #include <errno.h>
 

@@ -19,7 +19,7 @@ static const struct command commands[] = {
 			"  --cpus LIST     CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"
 			"  --memory SIZE   memory from the Parker pool, e.g. 256M or 1G\n"
 			"  --device BDF    a PCI device, DDDD:BB:DD.F or BB:DD.F (repeatable)\n"
-			"  --smt-split     allow a CPU whose SMT sibling stays with the host\n"
+			"  --smt-split     allow a CPU whose SMT sibling stays with the boot kernel\n"
 			"\n"
 			"Options take '--opt VALUE' or '--opt=VALUE'; all are optional.\n"
 			"If the kernel refuses any of them the partition is removed again.\n",
@@ -28,7 +28,7 @@ static const struct command commands[] = {
 	{
 		.name = "destroy",
 		.synopsis = "NAME",
-		.summary = "remove a partition and return its resources to the host",
+		.summary = "remove a partition and return its resources to the boot kernel",
 		.run = cmd_destroy,
 	},
 	{
