@@ -60,6 +60,8 @@ for t in "$ROOT"/tests/qemu/tools/*.c; do
 		-o "$boot/bin/$(basename "$t" .c)" "$t"
 done
 mkdir -p "$boot/tests" "$boot/parker"
+# DEBUG_EXTRA: extra static binaries for bring-up debugging only
+for x in ${DEBUG_EXTRA:-}; do install -m 755 "$x" "$boot/bin/"; done
 cp -r "$ROOT/tests/qemu/scenarios" "$ROOT/tests/qemu/lib" "$boot/tests/"
 [ -f "$ROOT/tests/qemu/demo.sh" ] && cp "$ROOT/tests/qemu/demo.sh" "$boot/tests/"
 cp "$BUILD/bzImage" "$boot/parker/bzImage"

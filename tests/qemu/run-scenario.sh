@@ -11,6 +11,8 @@
 #   # cmdline: EXTRA KERNEL ARGUMENTS   # timeout: SECONDS
 #   # console: uartN (the console is that PCI UART, not COM1)
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
+# PARKER_DEBUG=1 adds COM2 (com2.log, for earlyprintk=serial,0x2f8 in a
+# partition's command line) and QEMU's CPU reset and guest error log.
 # Prints "ok - NAME: ..." / "not ok - NAME: ..." lines; a scenario that does
 # not finish (hang, panic, time limit) adds one "not ok".  Exit status 1 if
 # anything failed.
@@ -65,6 +67,7 @@ qemu-system-x86_64 "${args[@]}" \
 	-kernel "$BUILD/bzImage" -initrd "$BUILD/initramfs.cpio.gz" \
 	-append "$cmdline" \
 	-chardev "file,id=con,path=$log/console.log" -serial chardev:con \
+	${PARKER_DEBUG:+-serial file:$log/com2.log -d cpu_reset,guest_errors -D $log/qemu-debug.log} \
 	-pidfile "$log/qemu.pid" > "$log/qemu.log" 2>&1 &
 qemu_pid=$!
 

@@ -100,6 +100,10 @@ int parker_cpus_assign(struct parker_partition *p, const struct cpumask *want)
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
+	if (p->image && !cpumask_equal(want, &p->cpus)) {
+		parker_fail(p, "holds a loaded image: unload it before changing CPUs");
+		return -EBUSY;
+	}
 	ret = parker_cpus_check(&req, why, sizeof(why));
 	if (ret) {
 		parker_fail(p, "%s", why);

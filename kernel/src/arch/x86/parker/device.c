@@ -153,6 +153,10 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
+	if (parker_partition_active(p)) {
+		parker_fail(p, "is running: devices change only while it is stopped");
+		return -EBUSY;
+	}
 	pdev = find_device(p, domain, bus, devfn);
 	if (!pdev)
 		return -ENODEV;
@@ -211,6 +215,10 @@ int parker_device_remove(struct parker_partition *p, unsigned int domain,
 	struct parker_device *d;
 
 	lockdep_assert_held(&parker_mutex);
+	if (parker_partition_active(p)) {
+		parker_fail(p, "is running: devices change only while it is stopped");
+		return -EBUSY;
+	}
 	list_for_each_entry(d, &p->devices, list) {
 		struct pci_dev *pdev = d->pdev;
 

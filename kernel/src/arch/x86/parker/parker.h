@@ -15,6 +15,7 @@
 #include <linux/mutex.h>
 #include <linux/sizes.h>
 #include <linux/types.h>
+#include <asm/io.h>
 
 /* Partition memory comes in units of 2 MiB, from 64 MiB up. */
 #define PARKER_POOL_GRANULE	SZ_2M
@@ -41,8 +42,13 @@ extern struct parker_pool parker_pools[PARKER_POOL_MAX];
 extern int parker_nr_pools;
 
 enum parker_state {
-	PARKER_EMPTY,
-	PARKER_READY,
+	PARKER_EMPTY,		/* lacks CPUs or memory */
+	PARKER_READY,		/* has both, no image */
+	PARKER_LOADED,		/* holds an image, not started */
+	PARKER_STARTING,	/* started, its kernel has not reached init */
+	PARKER_RUNNING,		/* its kernel reached init */
+	PARKER_STOPPED,		/* its kernel stopped, or was stopped */
+	PARKER_CRASHED,		/* its kernel panicked */
 };
 
 /* A PCI function held by a partition. */
@@ -63,6 +69,9 @@ struct parker_partition {
 	phys_addr_t mem_size;
 	int mem_pool;			/* index in parker_pools, -1 if none */
 	struct list_head devices;	/* of struct parker_device */
+	struct kimage *image;		/* loaded with kexec_file_load() */
+	bool started;			/* its CPUs may run its kernel */
+	bool stopped;			/* forced to stop since its last start */
 
 	/* kernfs lifetime, as resctrl does it */
 	struct kernfs_node *kn;
@@ -119,10 +128,34 @@ void parker_devices_release(struct parker_partition *p);
 int __init parker_device_init(void);
 
 /* partition.c */
+static inline void *parker_ctl(struct parker_partition *p, unsigned long off)
+{
+	return phys_to_virt(p->mem_base + off);
+}
+
+bool parker_last_cmd_set(void);
 struct parker_partition *parker_partition_create(const char *name);
 int parker_partition_destroy(struct parker_partition *p);
 int parker_memory_assign(struct parker_partition *p, u64 size);
 enum parker_state parker_partition_state(const struct parker_partition *p);
 const char *parker_state_name(enum parker_state state);
+bool parker_partition_active(struct parker_partition *p);
+
+/* loader.c */
+phys_addr_t parker_usable_base(const struct parker_partition *p);
+phys_addr_t parker_usable_size(const struct parker_partition *p);
+
+/* record.c */
+int parker_record_write(struct parker_partition *p);
+
+/* handoff.c */
+int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
+		     u64 boot_params);
+void parker_cpu_reset(unsigned int cpu);
+
+/* lifecycle.c */
+int parker_partition_start(struct parker_partition *p);
+int parker_partition_force_stop(struct parker_partition *p);
+void parker_partition_halt(struct parker_partition *p);
 
 #endif /* _ARCH_X86_PARKER_PARKER_H */

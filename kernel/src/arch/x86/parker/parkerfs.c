@@ -30,6 +30,8 @@
 #include <linux/sysfs.h>
 #include <linux/user_namespace.h>
 
+#include <asm/parker.h>
+
 #include "parker.h"
 
 #define PARKER_SUPER_MAGIC	0x7061726b	/* "park" */
@@ -44,6 +46,11 @@ static struct seq_buf last_cmd = {
 	.buffer = last_cmd_buf,
 	.size = sizeof(last_cmd_buf),
 };
+
+bool parker_last_cmd_set(void)
+{
+	return seq_buf_used(&last_cmd);
+}
 
 void parker_last_cmd_clear(void)
 {
@@ -305,6 +312,17 @@ static int write_devices(struct parker_partition *p, char *buf)
 	return parker_device_add(p, domain, bus, devfn);
 }
 
+/* Write-only: what to do with the partition. */
+static int write_command(struct parker_partition *p, char *buf)
+{
+	if (!strcmp(buf, "start"))
+		return parker_partition_start(p);
+	if (!strcmp(buf, "force-stop"))
+		return parker_partition_force_stop(p);
+	parker_fail(p, "unknown command '%s': start or force-stop", buf);
+	return -EINVAL;
+}
+
 struct partition_file {
 	const char *name;
 	umode_t mode;
@@ -320,6 +338,7 @@ static const struct partition_file partition_files[] = {
 	{ "memory",	 0644, show_memory,	write_memory },
 	{ "memory_node", 0444, show_memory_node, NULL },
 	{ "devices",	 0644, show_devices,	write_devices },
+	{ "command",	 0200, NULL,		write_command },
 };
 
 static int partition_seq_show(struct seq_file *m, void *arg)
@@ -331,7 +350,7 @@ static int partition_seq_show(struct seq_file *m, void *arg)
 
 	p = partition_get(of->kn, of->kn->parent->priv);
 	if (p)
-		ret = f->show(p, m);
+		ret = f->show ? f->show(p, m) : -EINVAL;
 	partition_put(of->kn, of->kn->parent->priv);
 	return ret;
 }
@@ -541,6 +560,9 @@ static int __init parker_fs_init(void)
 {
 	int ret;
 
+	/* An application kernel manages nothing but itself. */
+	if (parker_instance())
+		return 0;
 	ret = sysfs_create_mount_point(fs_kobj, "parker");
 	if (ret)
 		return ret;

@@ -11,9 +11,12 @@
 #include <linux/idr.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/parker.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+
+#include <asm/parker.h>
 
 #include "parker.h"
 
@@ -23,8 +26,13 @@ LIST_HEAD(parker_partitions);
 static DEFINE_IDA(parker_ids);
 
 static const char *const state_names[] = {
-	[PARKER_EMPTY]	= "empty",
-	[PARKER_READY]	= "ready",
+	[PARKER_EMPTY]		= "empty",
+	[PARKER_READY]		= "ready",
+	[PARKER_LOADED]		= "loaded",
+	[PARKER_STARTING]	= "starting",
+	[PARKER_RUNNING]	= "running",
+	[PARKER_STOPPED]	= "stopped",
+	[PARKER_CRASHED]	= "crashed",
 };
 
 const char *parker_state_name(enum parker_state state)
@@ -32,12 +40,47 @@ const char *parker_state_name(enum parker_state state)
 	return state_names[state];
 }
 
-/* Ready once it has what a kernel needs at least: a CPU and memory. */
+/* What the application kernel last reported, as a partition state. */
+static enum parker_state reported_state(const struct parker_partition *p)
+{
+	const struct parker_status *st = parker_ctl((struct parker_partition *)p,
+						    PARKER_CTL_STATUS);
+
+	if (st->magic != PARKER_STATUS_MAGIC || st->self != p->mem_base + PARKER_CTL_STATUS)
+		return PARKER_STARTING;
+	switch (READ_ONCE(st->state)) {
+	case PARKER_APP_RUNNING:
+		return PARKER_RUNNING;
+	case PARKER_APP_STOPPED:
+	case PARKER_APP_REBOOT:
+		return PARKER_STOPPED;
+	case PARKER_APP_CRASHED:
+		return PARKER_CRASHED;
+	default:
+		return PARKER_STARTING;
+	}
+}
+
 enum parker_state parker_partition_state(const struct parker_partition *p)
 {
+	if (p->started)
+		return reported_state(p);
+	if (p->stopped)
+		return PARKER_STOPPED;
+	if (p->image)
+		return PARKER_LOADED;
+	/* Ready once it has what a kernel needs at least: a CPU and memory. */
 	if (!cpumask_empty(&p->cpus) && p->mem_size)
 		return PARKER_READY;
 	return PARKER_EMPTY;
+}
+
+/* Its CPUs may be running its kernel right now. */
+bool parker_partition_active(struct parker_partition *p)
+{
+	enum parker_state state = parker_partition_state(p);
+
+	return state == PARKER_STARTING || state == PARKER_RUNNING;
 }
 
 struct parker_partition *parker_partition_create(const char *name)
@@ -82,6 +125,14 @@ int parker_partition_destroy(struct parker_partition *p)
 	struct cpumask none;
 
 	lockdep_assert_held(&parker_mutex);
+	if (parker_partition_active(p)) {
+		parker_fail(p, "is %s: stop it first",
+			    parker_state_name(parker_partition_state(p)));
+		return -EBUSY;
+	}
+	parker_partition_halt(p);
+	kexec_partition_image_free(p->image);
+	p->image = NULL;
 	parker_devices_release(p);
 	cpumask_clear(&none);
 	parker_cpus_assign(p, &none);
@@ -105,6 +156,10 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 	int pool, ret;
 
 	lockdep_assert_held(&parker_mutex);
+	if (p->image) {
+		parker_fail(p, "holds a loaded image: unload it before changing memory");
+		return -EBUSY;
+	}
 	ret = parker_mem_size_check(size, why, sizeof(why));
 	if (ret) {
 		parker_fail(p, "%s", why);

@@ -227,3 +227,9 @@ void parker_pool_release(int i, phys_addr_t base, phys_addr_t size)
 	cma_release(pool->cma, page, count);
 	pool->free += size;
 }
+
+/* Partition management is on: the pool was reserved at boot. */
+bool parker_pool_active(void)
+{
+	return parker_nr_pools > 0;
+}

@@ -1,15 +1,149 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Parker: partitions of one machine, each running its own Linux kernel.
- * Hooks the rest of arch/x86 calls into.
+ *
+ * This header holds what the boot kernel and an application kernel share:
+ * the layout of the control area at the start of a partition's memory, the
+ * Parker setup_data record, and the status page the application kernel
+ * reports through.  Both sides are the same kernel image, but a partition
+ * may be started with a newer build: every structure carries a magic, a
+ * version, its size and its own physical address, and a reader checks all
+ * four before it trusts the rest.
+ *
+ * It also declares the hooks the rest of arch/x86 calls into.
  */
 #ifndef _ASM_X86_PARKER_H
 #define _ASM_X86_PARKER_H
 
+#include <linux/sizes.h>
+#include <linux/types.h>
+
+/* A setup_data type of Parker's own: the record below. */
+#define SETUP_PARKER		0x50524b00
+
+/*
+ * The first 2 MiB of a partition's memory is its control area, reserved in
+ * the application kernel's e820 map:
+ *
+ *   page 0      setup_data header + struct parker_record  (boot -> app)
+ *   page 1      struct parker_status                      (app -> boot)
+ *   page 2..    hand-off: GDT, IDT, stack, page tables
+ *   1 MiB..     console ring (application kernel's log)
+ */
+#define PARKER_CTL_SIZE		SZ_2M
+#define PARKER_CTL_RECORD	0x0
+#define PARKER_CTL_STATUS	0x1000
+#define PARKER_CTL_HANDOFF	0x2000
+#define PARKER_CTL_HANDOFF_END	0x100000
+#define PARKER_CTL_CONSOLE	0x100000
+#define PARKER_CTL_CONSOLE_SIZE	SZ_1M
+
+#define PARKER_RECORD_MAGIC	0x4b524150	/* "PARK" */
+#define PARKER_RECORD_VERSION	1
+#define PARKER_STATUS_MAGIC	0x54415453	/* "STAT" */
+#define PARKER_STATUS_VERSION	1
+
+#define PARKER_REC_CPUS		64
+#define PARKER_REC_MEM		4
+#define PARKER_REC_DEVS		32
+#define PARKER_REC_ECAM		4
+
+struct parker_mem_range {
+	__u64 base;
+	__u64 size;
+};
+
+struct parker_pci_dev {
+	__u16 segment;
+	__u8 bus;
+	__u8 devfn;
+};
+
+struct parker_ecam {
+	__u64 base;		/* ECAM of bus 0 of the segment */
+	__u16 segment;
+	__u8 bus_start;
+	__u8 bus_end;
+	__u32 reserved;
+};
+
+/* What the boot kernel tells an application kernel about its partition. */
+struct parker_record {
+	__u32 magic;
+	__u16 version;
+	__u16 size;
+	__u64 self;			/* physical address of this record */
+	__u32 id;
+	char name[32];
+	__u32 nr_cpus;			/* apic_ids[0] is the boot CPU */
+	__u32 apic_ids[PARKER_REC_CPUS];
+	__u32 nr_mem;
+	struct parker_mem_range mem[PARKER_REC_MEM];
+	__u32 nr_devs;
+	struct parker_pci_dev devs[PARKER_REC_DEVS];
+	__u32 nr_ecam;
+	struct parker_ecam ecam[PARKER_REC_ECAM];
+	__u64 tsc_khz;
+	__u64 cpu_khz;
+	__u64 loops_per_jiffy;
+	__u32 lapic_timer_period;
+	__u32 reserved;
+	__s64 wall_sec;			/* wall-clock time when ... */
+	__u32 wall_nsec;
+	__u32 reserved2;
+	__u64 wall_tsc;			/* ... the TSC read this */
+	__u64 control_pa;		/* the control area */
+	__u64 status_pa;
+	__u64 console_pa;
+	__u64 console_size;
+};
+
+/* The record as a setup_data entry (struct setup_data has a flexible tail). */
+struct parker_setup {
+	__u64 next;
+	__u32 type;
+	__u32 len;
+	struct parker_record rec;
+};
+
+/* What an application kernel reports; the boot kernel only reads it. */
+enum parker_app_state {
+	PARKER_APP_BOOTING,		/* set by the boot kernel at start */
+	PARKER_APP_RUNNING,		/* reached init */
+	PARKER_APP_STOPPED,		/* poweroff or halt */
+	PARKER_APP_REBOOT,		/* reboot asked */
+	PARKER_APP_CRASHED,		/* panic; message says why */
+};
+
+struct parker_status {
+	__u32 magic;
+	__u16 version;
+	__u16 size;
+	__u64 self;
+	__u32 state;			/* enum parker_app_state */
+	__u32 reserved;
+	__u64 heartbeat;
+	char message[256];
+};
+
+struct boot_params;
+struct kimage;
+struct kexec_buf;
+struct resource;
+
+/* Called only where IS_ENABLED(CONFIG_PARKER). */
+int parker_setup_boot_params(struct kimage *image, struct boot_params *params);
+
 #ifdef CONFIG_PARKER
 void __init parker_pool_reserve(void);
+void __init parker_instance_init(void);
+bool parker_instance(void);
+bool parker_pool_active(void);
 #else
 static inline void parker_pool_reserve(void) { }
+static inline void parker_instance_init(void) { }
+static inline bool parker_instance(void) { return false; }
+static inline bool parker_pool_active(void) { return false; }
 #endif
 
 #endif /* _ASM_X86_PARKER_H */

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker hand-off: starting a partition's CPU in the application kernel
+ * and taking it back.
+ *
+ * A partition CPU is offline in the boot kernel.  To start it, the boot
+ * kernel builds, in the partition's control area, a page table that maps
+ * the partition's memory at its physical address and handoff_entry.S where the
+ * kernel has it, a GDT and an IDT; then it sends INIT and SIPI through its
+ * own real-mode trampoline with the trampoline's 64-bit target pointed at
+ * parker_handoff_entry for this one start.  CPU hotplug is held off
+ * meanwhile, since onlining a CPU uses the same trampoline.
+ *
+ * To take a CPU back, INIT is enough: it leaves the CPU waiting for a SIPI,
+ * from where the next start, or add_cpu() in the boot kernel, wakes it.
+ */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/cpu.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/string.h>
+
+#include <asm/apic.h>
+#include <asm/desc.h>
+#include <asm/parker.h>
+#include <asm/pgtable.h>
+#include <asm/realmode.h>
+#include <asm/smp.h>
+
+#include "parker.h"
+
+/* Read by parker_handoff_entry; one start at a time (parker_mutex). */
+struct {
+	u64 cr3;
+	u64 stack;
+	u64 gdt;
+	u64 idt;
+	u64 entry;
+	u64 boot_params;
+	u64 arrived;
+} parker_handoff;
+
+extern const char parker_handoff_entry[];
+extern const char parker_handoff_halt[];
+
+/* The hand-off part of the control area. */
+#define HO_GDT		0x0000		/* GDT, then its descriptor */
+#define HO_GDT_DESC	0x0040
+#define HO_IDT_DESC	0x0050
+#define HO_ARRIVED	0x0080
+#define HO_IDT		0x1000		/* 256 gates */
+#define HO_STACK_TOP	0x4000
+#define HO_TABLES	0x4000		/* page-table pages from here */
+
+struct desc_ptr64 {
+	u16 limit;
+	u64 base;
+} __packed;
+
+struct pt_pool {
+	void *base;
+	phys_addr_t pa;
+	unsigned int used, max;
+};
+
+static u64 *pt_alloc(struct pt_pool *pool, phys_addr_t *pa)
+{
+	u64 *page;
+
+	if (pool->used == pool->max)
+		return NULL;
+	page = pool->base + pool->used * PAGE_SIZE;
+	*pa = pool->pa + pool->used * PAGE_SIZE;
+	pool->used++;
+	memset(page, 0, PAGE_SIZE);
+	return page;
+}
+
+/* Map the 2 MiB page at @va to @pa, making tables as needed. */
+static int map_2m(struct pt_pool *pool, u64 *top, u64 va, u64 pa)
+{
+	int level = pgtable_l5_enabled() ? 5 : 4;
+	u64 *table = top;
+
+	for (; level > 2; level--) {
+		unsigned int shift = 12 + 9 * (level - 1);
+		unsigned int i = (va >> shift) & 511;
+		phys_addr_t next;
+
+		if (!(table[i] & _PAGE_PRESENT)) {
+			if (!pt_alloc(pool, &next))
+				return -ENOSPC;
+			table[i] = next | _PAGE_PRESENT | _PAGE_RW;
+		}
+		table = phys_to_virt(table[i] & PTE_PFN_MASK);
+	}
+	table[(va >> PMD_SHIFT) & 511] = pa | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
+	return 0;
+}
+
+/* Partition memory at its physical address, handoff_entry.S where it runs. */
+static int build_tables(struct parker_partition *p, phys_addr_t *cr3)
+{
+	void *ho = parker_ctl(p, PARKER_CTL_HANDOFF);
+	struct pt_pool pool = {
+		.base = ho + HO_TABLES,
+		.pa = p->mem_base + PARKER_CTL_HANDOFF + HO_TABLES,
+		.max = (PARKER_CTL_HANDOFF_END - PARKER_CTL_HANDOFF - HO_TABLES) / PAGE_SIZE,
+	};
+	u64 va = (u64)parker_handoff_entry & PMD_MASK;
+	u64 pa = __pa_symbol(parker_handoff_entry) & PMD_MASK;
+	phys_addr_t a;
+	u64 *top;
+	int ret = 0;
+
+	top = pt_alloc(&pool, cr3);
+	for (a = p->mem_base; !ret && a < p->mem_base + p->mem_size; a += PMD_SIZE)
+		ret = map_2m(&pool, top, a, a);
+	/* handoff_entry.S may straddle a 2 MiB boundary: map the next one too. */
+	if (!ret)
+		ret = map_2m(&pool, top, va, pa);
+	if (!ret)
+		ret = map_2m(&pool, top, va + PMD_SIZE, pa + PMD_SIZE);
+	return ret;
+}
+
+static void build_descriptors(struct parker_partition *p)
+{
+	void *ho = parker_ctl(p, PARKER_CTL_HANDOFF);
+	phys_addr_t ho_pa = p->mem_base + PARKER_CTL_HANDOFF;
+	struct desc_ptr64 *gdt_desc = ho + HO_GDT_DESC;
+	struct desc_ptr64 *idt_desc = ho + HO_IDT_DESC;
+	u64 *gdt = ho + HO_GDT;
+	gate_desc *idt = ho + HO_IDT;
+	int i;
+
+	gdt[0] = 0;
+	gdt[1] = 0x00cf9b000000ffffULL;	/* 32-bit code, unused */
+	gdt[2] = 0x00af9b000000ffffULL;	/* 0x10: 64-bit code */
+	gdt[3] = 0x00cf93000000ffffULL;	/* 0x18: data */
+	gdt_desc->limit = 4 * 8 - 1;
+	gdt_desc->base = ho_pa + HO_GDT;
+
+	for (i = 0; i < 256; i++)
+		pack_gate(&idt[i], GATE_INTERRUPT, (unsigned long)parker_handoff_halt,
+			  0, 0, 0x10);
+	idt_desc->limit = 256 * sizeof(gate_desc) - 1;
+	idt_desc->base = ho_pa + HO_IDT;
+
+	parker_handoff.gdt = ho_pa + HO_GDT_DESC;
+	parker_handoff.idt = ho_pa + HO_IDT_DESC;
+	parker_handoff.stack = ho_pa + HO_STACK_TOP;
+	parker_handoff.arrived = ho_pa + HO_ARRIVED;
+}
+
+static void send_init(u32 apicid)
+{
+	apic_icr_write(APIC_INT_LEVELTRIG | APIC_INT_ASSERT | APIC_DM_INIT, apicid);
+	safe_apic_wait_icr_idle();
+	udelay(10);
+	apic_icr_write(APIC_INT_LEVELTRIG | APIC_DM_INIT, apicid);
+	safe_apic_wait_icr_idle();
+}
+
+static void send_init_sipi(u32 apicid, unsigned long start_ip)
+{
+	int i;
+
+	send_init(apicid);
+	mdelay(10);
+	for (i = 0; i < 2; i++) {
+		apic_icr_write(APIC_DM_STARTUP | (start_ip >> 12), apicid);
+		udelay(300);
+		safe_apic_wait_icr_idle();
+	}
+}
+
+/* Stop @cpu wherever it is: it waits for a SIPI afterwards. */
+void parker_cpu_reset(unsigned int cpu)
+{
+	send_init(cpu_physical_id(cpu));
+}
+
+static bool wait_arrival(u32 *arrived, unsigned int ms)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(ms);
+
+	while (!READ_ONCE(*arrived)) {
+		if (time_after(jiffies, end))
+			return false;
+		usleep_range(500, 1000);
+	}
+	return true;
+}
+
+/*
+ * Send @cpu of @p into the application kernel at @entry with %rsi =
+ * @boot_params.  Returns once the CPU has left the boot kernel's code.
+ */
+int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
+		     u64 boot_params)
+{
+	struct trampoline_header *th = __va(real_mode_header->trampoline_header);
+	u32 *arrived;
+	phys_addr_t cr3;
+	u64 saved;
+	int ret;
+
+	lockdep_assert_held(&parker_mutex);
+	ret = build_tables(p, &cr3);
+	if (ret) {
+		parker_fail(p, "no room for the hand-off page table");
+		return ret;
+	}
+	build_descriptors(p);
+	parker_handoff.cr3 = cr3;
+	parker_handoff.entry = entry;
+	parker_handoff.boot_params = boot_params;
+	arrived = phys_to_virt(parker_handoff.arrived);
+	WRITE_ONCE(*arrived, 0);
+
+	/* Onlining a CPU uses the same trampoline: keep hotplug out. */
+	cpus_read_lock();
+	saved = th->start;
+	th->start = (u64)parker_handoff_entry;
+	send_init_sipi(cpu_physical_id(cpu), real_mode_header->trampoline_start);
+	ret = wait_arrival(arrived, 10000) ? 0 : -ETIMEDOUT;
+	if (ret)
+		parker_cpu_reset(cpu);
+	th->start = saved;
+	/* The CPU took the trampoline's stack lock; it never comes back for it. */
+	WRITE_ONCE(*trampoline_lock, 0);
+	cpus_read_unlock();
+
+	if (ret)
+		parker_fail(p, "CPU %u did not reach the hand-off code", cpu);
+	return ret;
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Parker hand-off: the last boot-kernel code a partition CPU runs before it
+ * enters the application kernel.
+ *
+ * The boot kernel wakes the CPU with INIT and SIPI through its own
+ * real-mode trampoline, pointed for this one start at
+ * parker_handoff_entry (see handoff.c; this file is handoff_entry.S).  The CPU arrives here in long mode
+ * on the trampoline page table, with no stack.  It switches to the
+ * partition's hand-off page table, which maps the partition's memory at
+ * its physical address and this code where the kernel has it, loads the
+ * GDT the 64-bit boot protocol asks for and an IDT whose every vector
+ * halts this CPU (a fault must stop one CPU, never reset the machine),
+ * clears the segment bases an INIT would have cleared, says it has
+ * arrived, and jumps to the application kernel's 64-bit entry with %rsi
+ * pointing at its boot_params.
+ */
+#include <linux/linkage.h>
+#include <linux/objtool.h>
+#include <asm/msr-index.h>
+#include <asm/page_types.h>
+#include <asm/processor-flags.h>
+#include <asm/unwind_hints.h>
+
+/* Selectors of the hand-off GDT, as the 64-bit boot protocol wants them. */
+#define PARKER_BOOT_CS	0x10
+#define PARKER_BOOT_DS	0x18
+
+	.text
+	.code64
+	.balign	PAGE_SIZE
+SYM_CODE_START_NOALIGN(parker_handoff_entry)
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
+	cli
+	cld
+	/* Read what the boot kernel prepared while its mappings still exist. */
+	movq	parker_handoff+0(%rip), %rax	/* cr3 */
+	movq	parker_handoff+8(%rip), %rsp	/* stack */
+	movq	parker_handoff+16(%rip), %rbx	/* GDT descriptor */
+	movq	parker_handoff+24(%rip), %rcx	/* IDT descriptor */
+	movq	parker_handoff+32(%rip), %r12	/* entry */
+	movq	parker_handoff+40(%rip), %r13	/* boot_params */
+	movq	parker_handoff+48(%rip), %r14	/* arrival word */
+
+	/* Global pages of the boot kernel must not outlive the switch. */
+	movq	%cr4, %rdx
+	andq	$~X86_CR4_PGE, %rdx
+	movq	%rdx, %cr4
+	movq	%rax, %cr3
+
+	lgdt	(%rbx)
+	lidt	(%rcx)
+	pushq	$PARKER_BOOT_CS
+	leaq	.Lreloaded(%rip), %rax
+	pushq	%rax
+	lretq
+.Lreloaded:
+	UNWIND_HINT_END_OF_STACK
+	movl	$PARKER_BOOT_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	xorl	%eax, %eax
+	movl	%eax, %fs
+	movl	%eax, %gs
+
+	/* Segment bases as after INIT. */
+	xorl	%edx, %edx
+	movl	$MSR_FS_BASE, %ecx
+	wrmsr
+	movl	$MSR_GS_BASE, %ecx
+	wrmsr
+	movl	$MSR_KERNEL_GS_BASE, %ecx
+	wrmsr
+
+	movl	$1, (%r14)
+
+	movq	%r13, %rsi
+	xorl	%eax, %eax
+	xorl	%ebx, %ebx
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	xorl	%edi, %edi
+	xorl	%ebp, %ebp
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+	xorl	%r11d, %r11d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
+	jmp	*%r12
+SYM_CODE_END(parker_handoff_entry)
+
+/* Every vector of the hand-off IDT: this CPU stops here. */
+SYM_CODE_START_NOALIGN(parker_handoff_halt)
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
+	cli
+1:	hlt
+	jmp	1b
+SYM_CODE_END(parker_handoff_halt)

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker instance mode: the application kernel's side.
+ *
+ * A kernel started by Parker finds the Parker record at the head of its
+ * setup_data chain.  Early in setup_arch() it then switches off everything
+ * that belongs to the whole machine, as arch/x86/kernel/jailhouse.c does
+ * for a Jailhouse cell, and takes from the record what it would otherwise
+ * probe or measure:
+ *
+ *   - no ACPI, no MP table, no IOAPIC, the null legacy PIC
+ *   - no PIT, HPET or RTC/CMOS: TSC and LAPIC timer rates and the
+ *     wall-clock time come from the record
+ *   - no legacy ISA probing (COM ports, i8042), no port 0x80 delays, no
+ *     NMI reason port
+ *   - PCI config space through ECAM only, and only the record's functions
+ *     exist; no INTx routing (MSI, or polling)
+ *   - CPUs by the record's APIC ids; no real-mode trampoline, whose low
+ *     memory belongs to the boot kernel
+ *   - poweroff, halt, reboot and panic report to the status page and park
+ *     the CPU instead of touching a reset or power path
+ */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/panic_notifier.h>
+#include <linux/pci.h>
+#include <linux/reboot.h>
+#include <linux/serial_8250.h>
+#include <linux/string.h>
+
+#include <asm/acpi.h>
+#include <asm/apic.h>
+#include <asm/bootparam.h>
+#include <asm/cpufeature.h>
+#include <asm/i8259.h>
+#include <asm/io.h>
+#include <asm/io_apic.h>
+#include <asm/parker.h>
+#include <asm/pci_x86.h>
+#include <asm/reboot.h>
+#include <asm/setup.h>
+#include <asm/time.h>
+#include <asm/tsc.h>
+#include <asm/x86_init.h>
+
+static struct parker_record record __ro_after_init;
+static struct parker_status *status;
+static bool instance;
+
+bool parker_instance(void)
+{
+	return instance;
+}
+
+/* --- the status page --- */
+
+static void report(enum parker_app_state state, const char *message)
+{
+	if (!status)
+		return;
+	if (message)
+		strscpy(status->message, message, sizeof(status->message));
+	WRITE_ONCE(status->state, state);
+}
+
+static int __init report_running(void)
+{
+	if (!instance)
+		return 0;
+	status = memremap(record.status_pa, PAGE_SIZE, MEMREMAP_WB);
+	if (!status || status->magic != PARKER_STATUS_MAGIC ||
+	    status->self != record.status_pa) {
+		pr_err("no valid status page at %#llx\n", record.status_pa);
+		status = NULL;
+		return 0;
+	}
+	report(PARKER_APP_RUNNING, NULL);
+	pr_info("partition %s (id %u): running\n", record.name, record.id);
+	return 0;
+}
+/* The last initcall level: init runs next. */
+late_initcall_sync(report_running);
+
+/* Stop here, for good: the boot kernel takes the CPU back with INIT. */
+static void __noreturn park(enum parker_app_state state, const char *why)
+{
+	report(state, why);
+	local_irq_disable();
+	for (;;)
+		native_halt();
+}
+
+static void parker_power_off(void)
+{
+	park(PARKER_APP_STOPPED, "power off");
+}
+
+static void parker_halt(void)
+{
+	park(PARKER_APP_STOPPED, "halt");
+}
+
+static void parker_restart(char *cmd)
+{
+	park(PARKER_APP_REBOOT, "reboot");
+}
+
+static void parker_emergency_restart(void)
+{
+	park(PARKER_APP_REBOOT, "emergency restart");
+}
+
+static void parker_shutdown(void)
+{
+	/* Stop the other CPUs, leave every machine-wide device alone. */
+	stop_other_cpus();
+}
+
+static int parker_panic(struct notifier_block *nb, unsigned long action,
+			void *msg)
+{
+	report(PARKER_APP_CRASHED, msg);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block parker_panic_nb = {
+	.notifier_call = parker_panic,
+	.priority = INT_MAX,
+};
+
+/* --- timers and clocks from the record --- */
+
+static unsigned long parker_get_tsc_khz(void)
+{
+	return record.tsc_khz;
+}
+
+static unsigned long parker_get_cpu_khz(void)
+{
+	return record.cpu_khz ?: record.tsc_khz;
+}
+
+/* The boot kernel's time at start, advanced by the TSC since. */
+static void parker_get_wallclock(struct timespec64 *now)
+{
+	u64 ns = mul_u64_u64_div_u64(rdtsc() - record.wall_tsc, 1000000ULL,
+				     record.tsc_khz);
+
+	now->tv_sec = record.wall_sec;
+	now->tv_nsec = record.wall_nsec;
+	timespec64_add_ns(now, ns);
+}
+
+static int parker_set_wallclock(const struct timespec64 *now)
+{
+	return -ENODEV;
+}
+
+static void __init parker_timer_init(void)
+{
+	lapic_timer_period = record.lapic_timer_period;
+}
+
+static unsigned char parker_nmi_reason(void)
+{
+	return 0;
+}
+
+/* --- CPUs --- */
+
+static void __init parker_parse_smp_config(void)
+{
+	u32 i;
+
+	register_lapic_address(APIC_DEFAULT_PHYS_BASE);
+	for (i = 0; i < record.nr_cpus; i++)
+		topology_register_apic(record.apic_ids[i], CPU_ACPIID_INVALID, true);
+	smp_found_config = 1;
+}
+
+/* --- PCI: ECAM only, and only the record's functions --- */
+
+static const struct pci_raw_ops *ecam_ops;
+
+static bool pci_listed(unsigned int seg, unsigned int bus, unsigned int devfn)
+{
+	u32 i;
+
+	for (i = 0; i < record.nr_devs; i++)
+		if (record.devs[i].segment == seg && record.devs[i].bus == bus &&
+		    record.devs[i].devfn == devfn)
+			return true;
+	return false;
+}
+
+static int parker_pci_read(unsigned int seg, unsigned int bus,
+			   unsigned int devfn, int reg, int len, u32 *val)
+{
+	if (!pci_listed(seg, bus, devfn)) {
+		*val = ~0;
+		return PCIBIOS_DEVICE_NOT_FOUND;
+	}
+	return ecam_ops->read(seg, bus, devfn, reg, len, val);
+}
+
+static int parker_pci_write(unsigned int seg, unsigned int bus,
+			    unsigned int devfn, int reg, int len, u32 val)
+{
+	if (!pci_listed(seg, bus, devfn))
+		return PCIBIOS_DEVICE_NOT_FOUND;
+	return ecam_ops->write(seg, bus, devfn, reg, len, val);
+}
+
+static const struct pci_raw_ops parker_pci_ops = {
+	.read = parker_pci_read,
+	.write = parker_pci_write,
+};
+
+static int __init parker_pci_arch_init(void)
+{
+	u32 i;
+
+	for (i = 0; i < record.nr_ecam; i++)
+		pci_mmconfig_add(record.ecam[i].segment, record.ecam[i].bus_start,
+				 record.ecam[i].bus_end, record.ecam[i].base);
+	if (record.nr_ecam)
+		pci_mmcfg_arch_init();
+	ecam_ops = raw_pci_ext_ops;
+	raw_pci_ops = NULL;
+	raw_pci_ext_ops = ecam_ops ? &parker_pci_ops : NULL;
+	if (!ecam_ops && record.nr_devs)
+		pr_err("no ECAM: the partition's PCI devices stay unreachable\n");
+	return 0;
+}
+
+/* Scan only the buses the record's functions sit on. */
+static int __init parker_pci_init(void)
+{
+	u32 i, j;
+
+	if (!raw_pci_ext_ops)
+		return 0;
+	for (i = 0; i < record.nr_devs; i++) {
+		for (j = 0; j < i; j++)
+			if (record.devs[j].bus == record.devs[i].bus)
+				break;
+		if (j == i && record.devs[i].segment == 0)
+			pcibios_scan_root(record.devs[i].bus);
+	}
+	return 0;
+}
+
+/* No INTx routing here: a device without MSI is polled by its driver. */
+static int parker_pci_enable_irq(struct pci_dev *dev)
+{
+	dev->irq = 0;
+	return 0;
+}
+
+static void parker_pci_disable_irq(struct pci_dev *dev)
+{
+}
+
+#ifdef CONFIG_SERIAL_8250
+/*
+ * The legacy COM ports belong to the boot kernel: never probe them.  The
+ * 8250 core asks about every port it registers, PCI ones included.
+ */
+static void parker_serial_isa_off(int port, struct uart_port *up,
+				  u32 *capabilities)
+{
+	static const u16 legacy[] = { 0x3f8, 0x2f8, 0x3e8, 0x2e8 };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(legacy); i++)
+		if (up->iobase == legacy[i])
+			up->iobase = 0;
+}
+#endif
+
+/* --- the record --- */
+
+static u64 __init find_record(void)
+{
+	u64 pa = boot_params.hdr.setup_data;
+	struct setup_data hdr;
+	void *map;
+
+	while (pa) {
+		map = early_memremap(pa, sizeof(hdr));
+		memcpy(&hdr, map, sizeof(hdr));
+		early_memunmap(map, sizeof(hdr));
+		if (hdr.type == SETUP_PARKER)
+			return hdr.len >= sizeof(record) ? pa : 0;
+		pa = hdr.next;
+	}
+	return 0;
+}
+
+static bool __init read_record(void)
+{
+	u64 pa = find_record();
+	void *map;
+
+	if (!pa)
+		return false;
+	pa += offsetof(struct parker_setup, rec);
+	map = early_memremap(pa, sizeof(record));
+	memcpy(&record, map, sizeof(record));
+	early_memunmap(map, sizeof(record));
+	if (record.magic != PARKER_RECORD_MAGIC || record.self != pa ||
+	    record.version != PARKER_RECORD_VERSION ||
+	    record.size != sizeof(record) || !record.nr_cpus ||
+	    !record.tsc_khz) {
+		pr_err("Parker record at %#llx is not one this kernel understands\n", pa);
+		return false;
+	}
+	return true;
+}
+
+static void __init machine_off_limits(void)
+{
+	disable_acpi();
+	disable_ioapic_support();
+	legacy_pic = &null_legacy_pic;
+	pci_probe = 0;
+#ifdef CONFIG_SERIAL_8250
+	serial8250_set_isa_configurator(parker_serial_isa_off);
+#endif
+
+	x86_init.irqs.pre_vector_init = x86_init_noop;
+	x86_init.resources.probe_roms = x86_init_noop;
+	x86_init.mpparse.find_mptable = x86_init_noop;
+	x86_init.mpparse.early_parse_smp_cfg = x86_init_noop;
+	x86_init.mpparse.parse_smp_cfg = parker_parse_smp_config;
+	x86_init.timers.timer_init = parker_timer_init;
+	x86_init.pci.arch_init = parker_pci_arch_init;
+	x86_init.pci.init = parker_pci_init;
+	x86_init.pci.init_irq = x86_init_noop;
+	pcibios_enable_irq = parker_pci_enable_irq;
+	pcibios_disable_irq = parker_pci_disable_irq;
+
+	x86_platform.calibrate_tsc = parker_get_tsc_khz;
+	x86_platform.calibrate_cpu = parker_get_cpu_khz;
+	x86_platform.get_wallclock = parker_get_wallclock;
+	x86_platform.set_wallclock = parker_set_wallclock;
+	x86_platform.get_nmi_reason = parker_nmi_reason;
+	x86_platform.realmode_reserve = x86_init_noop;
+	x86_platform.realmode_init = x86_init_noop;
+	x86_platform.legacy.rtc = 0;
+	x86_platform.legacy.warm_reset = 0;
+	x86_platform.legacy.i8042 = X86_LEGACY_I8042_PLATFORM_ABSENT;
+	x86_platform.legacy.reserve_bios_regions = 0;
+	x86_platform.legacy.devices.pnpbios = 0;
+
+	/* The record's rates are the boot kernel's measurements: trust them. */
+	setup_force_cpu_cap(X86_FEATURE_TSC_KNOWN_FREQ);
+	setup_force_cpu_cap(X86_FEATURE_TSC_RELIABLE);
+
+	machine_ops.power_off = parker_power_off;
+	machine_ops.halt = parker_halt;
+	machine_ops.restart = parker_restart;
+	machine_ops.emergency_restart = parker_emergency_restart;
+	machine_ops.shutdown = parker_shutdown;
+	atomic_notifier_chain_register(&panic_notifier_list, &parker_panic_nb);
+}
+
+/*
+ * Called from setup_arch() right after the hypervisor platforms, before
+ * the TSC, ACPI tables, MP table or PCI are looked at.
+ */
+void __init parker_instance_init(void)
+{
+	if (!read_record())
+		return;
+	instance = true;
+	machine_off_limits();
+	pr_info("instance mode: partition %s (id %u), %u CPU(s), %llu MiB, %u PCI function(s)\n",
+		record.name, record.id, record.nr_cpus,
+		record.mem[0].size >> 20, record.nr_devs);
+}

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker loader: the boot kernel's side of kexec_file_load() into a
+ * partition (kernel/kexec_parker.c holds the generic part).
+ *
+ * It picks the partition named by the flags, confines every segment to the
+ * partition's memory above its control area, and rewrites the boot_params
+ * that the kernel's own bzImage loader (kexec-bzimage64.c) built: the e820
+ * map lists exactly the partition's memory, nothing of the boot kernel's
+ * firmware (ACPI, EFI, screen, EDD) is passed on, and the Parker record
+ * heads the setup_data chain.  The record itself is filled in at start.
+ */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/ioport.h>
+#include <linux/kexec.h>
+#include <linux/mm.h>
+#include <linux/parker.h>
+#include <linux/string.h>
+
+#include <asm/bootparam.h>
+#include <asm/e820/types.h>
+#include <asm/parker.h>
+#include <asm/setup.h>
+
+#include "parker.h"
+
+/* The partition whose image is being loaded; kexec lock and parker_mutex. */
+static struct parker_partition *loading;
+/* Why a placement failed, to turn -EADDRNOTAVAIL into a clear message. */
+static bool no_room;
+
+/* The command line must leave room for what the bzImage loader appends. */
+#define PARKER_CMDLINE_MAX	(COMMAND_LINE_SIZE - 48)
+
+phys_addr_t parker_usable_base(const struct parker_partition *p)
+{
+	return p->mem_base + PARKER_CTL_SIZE;
+}
+
+phys_addr_t parker_usable_size(const struct parker_partition *p)
+{
+	return p->mem_size - PARKER_CTL_SIZE;
+}
+
+static struct parker_partition *find_by_id(unsigned int id)
+{
+	struct parker_partition *p;
+
+	list_for_each_entry(p, &parker_partitions, list)
+		if (p->id == id)
+			return p;
+	return NULL;
+}
+
+static int check_loadable(struct parker_partition *p, unsigned long flags,
+			  unsigned long cmdline_len)
+{
+	if (parker_partition_active(p)) {
+		parker_fail(p, "is %s: stop it before loading or unloading",
+			    parker_state_name(parker_partition_state(p)));
+		return -EBUSY;
+	}
+	if (flags & KEXEC_FILE_UNLOAD)
+		return 0;
+	if (cpumask_empty(&p->cpus)) {
+		parker_fail(p, "has no CPU: assign CPUs before loading");
+		return -EINVAL;
+	}
+	if (!p->mem_size) {
+		parker_fail(p, "has no memory: assign memory before loading");
+		return -EINVAL;
+	}
+	if (cmdline_len > PARKER_CMDLINE_MAX) {
+		parker_fail(p, "command line of %lu bytes: at most %d",
+			    cmdline_len, PARKER_CMDLINE_MAX);
+		return -E2BIG;
+	}
+	return 0;
+}
+
+/*
+ * Take parker_mutex for the whole load and find the partition.  On success
+ * the mutex stays held until parker_load_end().
+ */
+int parker_load_begin(unsigned long flags, unsigned long cmdline_len,
+		      struct kimage ***slot)
+{
+	unsigned int id = KEXEC_FILE_PARKER_ID_OF(flags);
+	struct parker_partition *p;
+	int ret;
+
+	mutex_lock(&parker_mutex);
+	parker_last_cmd_clear();
+	p = find_by_id(id);
+	if (!p) {
+		parker_fail(NULL, "kexec_file_load: no partition with id %u", id);
+		mutex_unlock(&parker_mutex);
+		return -ENOENT;
+	}
+	ret = check_loadable(p, flags, cmdline_len);
+	if (ret) {
+		mutex_unlock(&parker_mutex);
+		return ret;
+	}
+	loading = p;
+	no_room = false;
+	*slot = &p->image;
+	return 0;
+}
+
+void parker_load_end(int ret)
+{
+	struct parker_partition *p = loading;
+
+	lockdep_assert_held(&parker_mutex);
+	if (ret == -EADDRNOTAVAIL && no_room)
+		parker_fail(p, "the image does not fit in the partition's %lluM of memory",
+			    (u64)parker_usable_size(p) >> 20);
+	else if (ret == -ENOEXEC && !parker_last_cmd_set())
+		parker_fail(p, "not a bzImage the kernel's loader accepts");
+	else if (ret && !parker_last_cmd_set())
+		parker_fail(p, "kexec_file_load failed (%d)", ret);
+	else if (!ret)
+		pr_info("%s: image %s\n", p->name, p->image ? "loaded" : "unloaded");
+	loading = NULL;
+	mutex_unlock(&parker_mutex);
+}
+
+/* Every segment must lie in the partition's usable memory; say so if not. */
+int parker_load_check(struct kimage *image)
+{
+	phys_addr_t lo = parker_usable_base(loading);
+	phys_addr_t hi = lo + parker_usable_size(loading);
+	unsigned long i;
+
+	for (i = 0; i < image->nr_segments; i++) {
+		struct kexec_segment *seg = &image->segment[i];
+
+		if (seg->mem < lo || seg->mem + seg->memsz > hi) {
+			parker_fail(loading, "segment %lu at %#lx outside the partition",
+				    i, seg->mem);
+			return -EFAULT;
+		}
+	}
+	return 0;
+}
+
+/* kexec's search for free memory sees only the partition's usable memory. */
+int parker_kexec_walk_mem(struct kexec_buf *kbuf,
+			  int (*func)(struct resource *, void *))
+{
+	struct resource res = {
+		.name = "Parker partition",
+		.flags = IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY,
+	};
+	int ret;
+
+	if (!loading)
+		return -EINVAL;
+	res.start = parker_usable_base(loading);
+	res.end = res.start + parker_usable_size(loading) - 1;
+	ret = func(&res, kbuf);
+	if (ret != 1)
+		no_room = true;
+	return ret;
+}
+
+static int check_image(struct kimage *image)
+{
+	struct setup_header *hdr;
+	unsigned long setup_size, payload;
+
+	hdr = (struct setup_header *)(image->kernel_buf +
+				      offsetof(struct boot_params, hdr));
+	setup_size = ((hdr->setup_sects ?: 4) + 1) * 512;
+	payload = (unsigned long)hdr->syssize * 16;
+	if (setup_size + payload > image->kernel_buf_len) {
+		parker_fail(loading, "the bzImage is truncated: %lu of %lu bytes",
+			    image->kernel_buf_len, setup_size + payload);
+		return -ENOEXEC;
+	}
+	if (!strnstr(image->kernel_buf, PARKER_INSTANCE_MAGIC, setup_size)) {
+		parker_fail(loading, "the kernel in this bzImage has no Parker instance mode");
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+static void add_e820(struct boot_params *params, u64 addr, u64 size, u32 type)
+{
+	struct boot_e820_entry *e = &params->e820_table[params->e820_entries++];
+
+	e->addr = addr;
+	e->size = size;
+	e->type = type;
+}
+
+/*
+ * Called by the bzImage loader once it has built @params: make them
+ * describe the partition and nothing else.  Parker's fields are set last,
+ * after the loader copied the boot kernel's own values.
+ */
+int parker_setup_boot_params(struct kimage *image, struct boot_params *params)
+{
+	struct parker_partition *p = loading;
+	struct parker_setup *setup;
+	int ret;
+
+	if (WARN_ON_ONCE(!p))
+		return -EINVAL;
+	ret = check_image(image);
+	if (ret)
+		return ret;
+
+	params->hdr.hardware_subarch = X86_SUBARCH_PC;
+	memset(&params->screen_info, 0, sizeof(params->screen_info));
+	memset(&params->efi_info, 0, sizeof(params->efi_info));
+	memset(&params->apm_bios_info, 0, sizeof(params->apm_bios_info));
+	memset(params->eddbuf, 0, sizeof(params->eddbuf));
+	memset(params->edd_mbr_sig_buffer, 0, sizeof(params->edd_mbr_sig_buffer));
+	params->eddbuf_entries = 0;
+	params->edd_mbr_sig_buf_entries = 0;
+	params->acpi_rsdp_addr = 0;
+	params->alt_mem_k = 0;
+
+	params->e820_entries = 0;
+	add_e820(params, p->mem_base, PARKER_CTL_SIZE, E820_TYPE_RESERVED);
+	add_e820(params, parker_usable_base(p), parker_usable_size(p),
+		 E820_TYPE_RAM);
+
+	/* The record heads the chain; the loader's entries (RNG seed) follow. */
+	setup = phys_to_virt(p->mem_base + PARKER_CTL_RECORD);
+	memset(setup, 0, sizeof(*setup));
+	setup->type = SETUP_PARKER;
+	setup->len = sizeof(setup->rec);
+	setup->next = params->hdr.setup_data;
+	params->hdr.setup_data = p->mem_base + PARKER_CTL_RECORD;
+	return 0;
+}

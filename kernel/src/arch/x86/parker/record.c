@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker record: what the boot kernel tells an application kernel about
+ * its partition, written into the partition's control area at each start.
+ *
+ * The application kernel reads it in setup_arch() (instance.c) instead of
+ * probing the machine: its CPUs by APIC id, its memory, its PCI functions
+ * and the ECAM window to reach them, and the timer rates and wall-clock
+ * time the boot kernel measured, so that it never calibrates against the
+ * machine's shared timers.
+ */
+#include <linux/delay.h>
+#include <linux/pci.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+
+#include <asm/apic.h>
+#include <asm/parker.h>
+#include <asm/pci_x86.h>
+#include <asm/smp.h>
+#include <asm/tsc.h>
+
+#include "parker.h"
+
+static void record_cpus(struct parker_partition *p, struct parker_record *rec)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, &p->cpus) {
+		if (rec->nr_cpus == PARKER_REC_CPUS)
+			break;
+		rec->apic_ids[rec->nr_cpus++] = cpu_physical_id(cpu);
+	}
+}
+
+static void record_ecam(struct parker_record *rec, struct pci_dev *pdev)
+{
+	int seg = pci_domain_nr(pdev->bus);
+	struct pci_mmcfg_region *cfg;
+	u32 i;
+
+	for (i = 0; i < rec->nr_ecam; i++)
+		if (rec->ecam[i].segment == seg)
+			return;
+	cfg = pci_mmconfig_lookup(seg, pdev->bus->number);
+	if (!cfg || rec->nr_ecam == PARKER_REC_ECAM)
+		return;
+	rec->ecam[rec->nr_ecam].base = cfg->address;
+	rec->ecam[rec->nr_ecam].segment = cfg->segment;
+	rec->ecam[rec->nr_ecam].bus_start = cfg->start_bus;
+	rec->ecam[rec->nr_ecam].bus_end = cfg->end_bus;
+	rec->nr_ecam++;
+}
+
+static void record_devices(struct parker_partition *p, struct parker_record *rec)
+{
+	struct parker_device *d;
+
+	list_for_each_entry(d, &p->devices, list) {
+		struct pci_dev *pdev = d->pdev;
+
+		if (rec->nr_devs == PARKER_REC_DEVS)
+			break;
+		rec->devs[rec->nr_devs].segment = pci_domain_nr(pdev->bus);
+		rec->devs[rec->nr_devs].bus = pdev->bus->number;
+		rec->devs[rec->nr_devs].devfn = pdev->devfn;
+		rec->nr_devs++;
+		record_ecam(rec, pdev);
+	}
+}
+
+static void record_time(struct parker_record *rec)
+{
+	struct timespec64 now;
+
+	rec->tsc_khz = tsc_khz;
+	rec->cpu_khz = cpu_khz;
+	rec->loops_per_jiffy = loops_per_jiffy;
+	rec->lapic_timer_period = lapic_timer_period;
+	ktime_get_real_ts64(&now);
+	rec->wall_tsc = rdtsc();
+	rec->wall_sec = now.tv_sec;
+	rec->wall_nsec = now.tv_nsec;
+}
+
+/* An application kernel reaches its devices through ECAM only. */
+static bool devices_have_ecam(struct parker_partition *p)
+{
+	struct parker_device *d;
+
+	list_for_each_entry(d, &p->devices, list) {
+		struct pci_dev *pdev = d->pdev;
+
+		if (!pci_mmconfig_lookup(pci_domain_nr(pdev->bus), pdev->bus->number)) {
+			parker_fail(p, "%s has no ECAM window: it cannot be reached from a partition",
+				    pci_name(pdev));
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Fill the record and reset the status page for a start of @p. */
+int parker_record_write(struct parker_partition *p)
+{
+	struct parker_setup *setup = parker_ctl(p, PARKER_CTL_RECORD);
+	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
+	struct parker_record *rec = &setup->rec;
+
+	if (!devices_have_ecam(p))
+		return -ENODEV;
+
+	/* setup->next, type and len were set when the image was loaded. */
+	memset(rec, 0, sizeof(*rec));
+	rec->magic = PARKER_RECORD_MAGIC;
+	rec->version = PARKER_RECORD_VERSION;
+	rec->size = sizeof(*rec);
+	rec->self = p->mem_base + PARKER_CTL_RECORD + offsetof(struct parker_setup, rec);
+	rec->id = p->id;
+	strscpy(rec->name, p->name, sizeof(rec->name));
+	record_cpus(p, rec);
+	rec->mem[0].base = parker_usable_base(p);
+	rec->mem[0].size = parker_usable_size(p);
+	rec->nr_mem = 1;
+	record_devices(p, rec);
+	record_time(rec);
+	rec->control_pa = p->mem_base;
+	rec->status_pa = p->mem_base + PARKER_CTL_STATUS;
+	rec->console_pa = p->mem_base + PARKER_CTL_CONSOLE;
+	rec->console_size = PARKER_CTL_CONSOLE_SIZE;
+
+	memset(st, 0, sizeof(*st));
+	st->magic = PARKER_STATUS_MAGIC;
+	st->version = PARKER_STATUS_VERSION;
+	st->size = sizeof(*st);
+	st->self = rec->status_pa;
+	st->state = PARKER_APP_BOOTING;
+	return 0;
+}

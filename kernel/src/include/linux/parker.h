@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Parker: what generic kernel code (kexec) and arch/x86/parker share.
+ */
+#ifndef _LINUX_PARKER_H
+#define _LINUX_PARKER_H
+
+#include <linux/types.h>
+
+struct kimage;
+struct kexec_buf;
+struct resource;
+
+/* kernel/kexec_parker.c */
+int kexec_file_load_partition(int kernel_fd, int initrd_fd,
+			      unsigned long cmdline_len,
+			      const char __user *cmdline_ptr,
+			      unsigned long flags);
+void kexec_partition_image_free(struct kimage *image);
+
+/* arch/x86/parker/loader.c */
+int parker_load_begin(unsigned long flags, unsigned long cmdline_len,
+		      struct kimage ***slot);
+int parker_load_check(struct kimage *image);
+void parker_load_end(int ret);
+int parker_kexec_walk_mem(struct kexec_buf *kbuf,
+			  int (*func)(struct resource *, void *));
+
+/* Marks a kernel image that can run as a Parker application kernel. */
+#define PARKER_INSTANCE_MAGIC	"Parker instance mode, record version 1"
+
+#endif /* _LINUX_PARKER_H */
