@@ -65,6 +65,10 @@ for x in ${DEBUG_EXTRA:-}; do install -m 755 "$x" "$boot/bin/"; done
 cp -r "$ROOT/tests/qemu/scenarios" "$ROOT/tests/qemu/lib" "$boot/tests/"
 [ -f "$ROOT/tests/qemu/demo.sh" ] && cp "$ROOT/tests/qemu/demo.sh" "$boot/tests/"
 cp "$BUILD/bzImage" "$boot/parker/bzImage"
+# The same kernel with its instance-mode mark defaced: what a kernel without
+# Parker looks like to the loader.
+perl -0777 -pe 's/Parker instance mode, record version/Xarker instance mode, record version/' \
+	"$BUILD/bzImage" > "$boot/parker/bzImage-no-instance"
 cp "$BUILD/app-initrd.cpio.gz" "$boot/parker/app-initrd.cpio.gz"
 pack "$boot" "$BUILD/initramfs.cpio.gz"
 rm -rf "$app" "$boot"

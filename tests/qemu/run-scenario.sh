@@ -89,6 +89,26 @@ elapsed=$(( $(date +%s) - start ))
 tr -d '\r' < "$conlog" | grep -a -E '^(not )?ok [0-9]+( .*)?$' > "$log/tap" || true
 sed -E "s/^(not )?ok [0-9]+ *(- *)?/\1ok - $name: /" "$log/tap"
 
+# A partition's console is a QEMU file the scenario cannot see.  The
+# scenario names what must be in it with lines
+#   PARKER-CHECK-UART uartN DESCRIPTION|EXTENDED-REGEX|COUNT
+# and the harness checks uartN.log for at least COUNT matching lines.
+tr -d '\r' < "$conlog" | sed -n 's/^PARKER-CHECK-UART //p' |
+while read -r uart rest; do
+	desc=${rest%%|*}
+	pattern=${rest#*|}
+	want=${pattern##*|}
+	pattern=${pattern%|*}
+	got=$(tr -d '\r' < "$log/$uart.log" | grep -c -E -- "$pattern" || true)
+	if [ "$got" -ge "$want" ]; then
+		echo "ok - $name: $uart: $desc"
+	else
+		echo "not ok - $name: $uart: $desc (found $got of $want lines matching /$pattern/)"
+	fi
+done > "$log/uart-checks"
+cat "$log/uart-checks"
+cat "$log/uart-checks" >> "$log/tap"
+
 failed=$(grep -c '^not ok' "$log/tap" || true)
 passed=$(grep -c '^ok' "$log/tap" || true)
 if [ "$status" = timeout ]; then

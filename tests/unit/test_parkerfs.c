@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host unit tests for parkerctl's access to the Parker file system (cmocka).
- *
- * Every test gets a fresh fake tree in a temporary directory, named by
- * PARKER_FS.  The test binary is linked with --wrap=mkdir,--wrap=rmdir so
- * that, as on kernfs, making a partition's directory makes its files and
- * removing it removes them.
+ * Host unit tests for parkerctl's access to the Parker file system and its
+ * create, destroy and list commands (cmocka), on the fake tree of fakefs.c.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,173 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fakefs.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-int __real_mkdir(const char *path, mode_t mode);
-int __real_rmdir(const char *path);
-
-static char root[64];
-/* A partition file __wrap_mkdir() makes a directory, so writing it fails. */
-static const char *broken_file;
-
-/* ROOT/REL, in a static buffer. */
-static const char *at(const char *rel)
-{
-	static char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	return path;
-}
-
-static void put(const char *dir, const char *file, const char *text)
-{
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s/%s", root, dir, file);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
-
-static char *get(const char *dir, const char *file)
-{
-	static char buf[4096];
-	char path[512];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s/%s", root, dir, file);
-	fd = open(path, O_RDONLY);
-	assert_true(fd >= 0);
-	n = read(fd, buf, sizeof(buf) - 1);
-	assert_true(n >= 0);
-	buf[n] = '\0';
-	close(fd);
-	return buf;
-}
-
-static int exists(const char *dir)
-{
-	return !access(at(dir), F_OK);
-}
-
-/* What the kernel puts in a new partition's directory. */
-static const char *const part_files[][2] = {
-	{ "id", "0\n" }, { "state", "empty\n" }, { "cpus", "\n" },
-	{ "smt_split", "0\n" }, { "memory", "0\n" }, { "devices", "" },
-};
-
-int __wrap_mkdir(const char *path, mode_t mode)
-{
-	const char *name = strrchr(path, '/') + 1;
-	char sub[512];
-
-	if (__real_mkdir(path, mode))
-		return -1;
-	for (size_t i = 0; i < ARRAY_SIZE(part_files); i++) {
-		if (broken_file && !strcmp(part_files[i][0], broken_file)) {
-			snprintf(sub, sizeof(sub), "%s/%s", path, broken_file);
-			assert_int_equal(__real_mkdir(sub, 0755), 0);
-			continue;
-		}
-		put(name, part_files[i][0], part_files[i][1]);
-	}
-	return 0;
-}
-
-static int remove_one(const char *path, const struct stat *st, int flag,
-		      struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int remove_tree(const char *path)
-{
-	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-int __wrap_rmdir(const char *path)
-{
-	if (access(path, F_OK))
-		return __real_rmdir(path);	/* for its errno */
-	return remove_tree(path);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(root, sizeof(root), "/tmp/parkerfs-test-XXXXXX");
-	if (!mkdtemp(root))
-		return -1;
-	setenv("PARKER_FS", root, 1);
-	broken_file = NULL;
-	assert_int_equal(__real_mkdir(at("info"), 0755), 0);
-	put("info", "pool_size", "1073741824\n");
-	put("info", "pool_free", "805306368\n");
-	put("info", "cpus_available", "4-7\n");
-	put("info", "version", "1\n");
-	put("info", "last_cmd_status", "ok\n");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	unsetenv("PARKER_FS");
-	return remove_tree(root);
-}
-
-/* A partition as the kernel shows it; files NULL are left out. */
-static void partition(const char *name, const char *id, const char *st,
-		      const char *cpus, const char *memory,
-		      const char *devices)
-{
-	assert_int_equal(__real_mkdir(at(name), 0755), 0);
-	if (id)
-		put(name, "id", id);
-	put(name, "state", st);
-	put(name, "cpus", cpus);
-	put(name, "memory", memory);
-	put(name, "devices", devices);
-}
-
-/* Run fn with stdout or stderr (fd) going to a file; returns what it said. */
-static char *capture(int fd, int (*fn)(int, char **), int argc, char **argv,
-		     int *ret)
-{
-	static char buf[8192];
-	FILE *tmp = tmpfile();
-	int saved;
-	size_t n;
-
-	assert_non_null(tmp);
-	fflush(stdout);
-	fflush(stderr);
-	saved = dup(fd);
-	dup2(fileno(tmp), fd);
-	*ret = fn(argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(saved, fd);
-	close(saved);
-	rewind(tmp);
-	n = fread(buf, 1, sizeof(buf) - 1, tmp);
-	buf[n] = '\0';
-	fclose(tmp);
-	return buf;
-}
 
 static char *list_output(int *ret)
 {
@@ -495,8 +328,6 @@ static void list_command(void **state)
 	capture(2, cmd_list, 2, argv, &ret);
 	assert_int_equal(ret, EXIT_USAGE);
 }
-
-#define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
 {

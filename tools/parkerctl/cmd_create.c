@@ -6,7 +6,7 @@
  * Every value is checked before anything is touched.  The partition is then
  * made and given its resources one file at a time; when the kernel refuses
  * one, the partition is removed again so that a failed create changes
- * nothing.
+ * nothing.  run takes the same steps through partition.h.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -16,36 +16,28 @@
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
+#include "partition.h"
 
-#define PCI_ADDR_LEN 16
+#define usage(c, ...) cmd_usage_error((c)->cmd, __VA_ARGS__)
 
-#define usage(...) cmd_usage_error("create", __VA_ARGS__)
-
-struct create {
-	const char *name;
-	const char *cpus_arg;
-	const char *memory_arg;
-	const char **device_args;
-	int nr_devices;
-	int smt_split;
-	/* The canonical forms written to the kernel. */
-	char cpus[PARKERFS_VALUE_MAX];
-	char memory[24];
-	char memory_human[24];
-	char (*devices)[PCI_ADDR_LEN];
-};
-
-static int set_value(const char **slot, const char *val, const char *opt)
+struct create *create_new(const char *cmd, int argc)
 {
-	if (!val)
-		return usage(NULL, "option '%s' needs a value", opt);
-	if (*slot)
-		return usage(NULL, "option '%s' given twice", opt);
-	*slot = val;
-	return 0;
+	struct create *c = xcalloc(1, sizeof(*c));
+
+	c->cmd = cmd;
+	c->device_args = xcalloc((size_t)argc, sizeof(*c->device_args));
+	c->devices = xcalloc((size_t)argc, sizeof(*c->devices));
+	return c;
 }
 
-static int parse_option(int argc, char **argv, int *i, struct create *c)
+void create_free(struct create *c)
+{
+	free(c->devices);
+	free(c->device_args);
+	free(c);
+}
+
+int create_option(int argc, char **argv, int *i, struct create *c)
 {
 	const char *val;
 
@@ -54,34 +46,13 @@ static int parse_option(int argc, char **argv, int *i, struct create *c)
 		return 0;
 	}
 	if (opt_value(argc, argv, i, "--cpus", &val))
-		return set_value(&c->cpus_arg, val, "--cpus");
+		return opt_set(c->cmd, &c->cpus_arg, val, "--cpus");
 	if (opt_value(argc, argv, i, "--memory", &val))
-		return set_value(&c->memory_arg, val, "--memory");
+		return opt_set(c->cmd, &c->memory_arg, val, "--memory");
 	if (opt_value(argc, argv, i, "--device", &val))
-		return set_value(&c->device_args[c->nr_devices++], val,
-				 "--device");
-	return usage(NULL, "unknown option '%s'", argv[*i]);
-}
-
-static int parse_args(int argc, char **argv, struct create *c)
-{
-	for (int i = 1; i < argc; i++) {
-		int ret;
-
-		if (argv[i][0] == '-') {
-			ret = parse_option(argc, argv, &i, c);
-			if (ret)
-				return ret;
-			continue;
-		}
-		if (c->name)
-			return usage(c->name, "unexpected argument '%s'",
-				     argv[i]);
-		c->name = argv[i];
-	}
-	if (!c->name)
-		return usage(NULL, "missing partition NAME");
-	return check_name("create", c->name);
+		return opt_set(c->cmd, &c->device_args[c->nr_devices++], val,
+			       "--device");
+	return OPT_UNKNOWN;
 }
 
 static int check_cpus(struct create *c)
@@ -90,14 +61,15 @@ static int check_cpus(struct create *c)
 
 	if (parse_cpulist(c->cpus_arg, &set)) {
 		if (errno == ERANGE)
-			return usage(c->name,
+			return usage(c, c->name,
 				     "CPU list '%s' names a CPU above %d",
 				     c->cpus_arg, PARKER_MAX_CPUS - 1);
-		return usage(c->name, "invalid CPU list '%s' (example: 2-3,6)",
+		return usage(c, c->name,
+			     "invalid CPU list '%s' (example: 2-3,6)",
 			     c->cpus_arg);
 	}
 	if (format_cpulist(&set, c->cpus, sizeof(c->cpus)) >= sizeof(c->cpus))
-		return usage(c->name, "CPU list '%s' is too long",
+		return usage(c, c->name, "CPU list '%s' is too long",
 			     c->cpus_arg);
 	return 0;
 }
@@ -107,7 +79,7 @@ static int check_memory(struct create *c)
 	uint64_t bytes;
 
 	if (parse_size(c->memory_arg, &bytes))
-		return usage(c->name,
+		return usage(c, c->name,
 			     "invalid memory size '%s' (examples: 256M, 1G, 4194304)",
 			     c->memory_arg);
 	snprintf(c->memory, sizeof(c->memory), "%" PRIu64, bytes);
@@ -120,21 +92,22 @@ static int check_device(struct create *c, int i)
 	struct pci_addr addr;
 
 	if (parse_pci_addr(c->device_args[i], &addr))
-		return usage(c->name,
+		return usage(c, c->name,
 			     "invalid PCI address '%s' (DDDD:BB:DD.F or BB:DD.F)",
 			     c->device_args[i]);
 	format_pci_addr(&addr, c->devices[i], PCI_ADDR_LEN);
 	for (int j = 0; j < i; j++)
 		if (!strcmp(c->devices[j], c->devices[i]))
-			return usage(c->name, "device %s given twice",
+			return usage(c, c->name, "device %s given twice",
 				     c->devices[i]);
 	return 0;
 }
 
-static int check_values(struct create *c)
+int create_check(struct create *c, const char *name)
 {
 	int ret;
 
+	c->name = name;
 	if (c->cpus_arg) {
 		ret = check_cpus(c);
 		if (ret)
@@ -193,15 +166,15 @@ static int assign(const struct create *c)
 	return 0;
 }
 
-static void rollback(const char *name)
+void remove_partition(const char *name, const char *cmd)
 {
 	char why[PARKERFS_STATUS_MAX];
 
 	if (!parkerfs_rmdir(name))
 		return;
 	error_msg(name,
-		  "cannot undo the create, the partition is left behind: %s",
-		  parkerfs_reason(name, errno, why, sizeof(why)));
+		  "cannot undo the %s, the partition is left behind: %s",
+		  cmd, parkerfs_reason(name, errno, why, sizeof(why)));
 }
 
 static int make_partition(const char *name)
@@ -219,30 +192,32 @@ static int make_partition(const char *name)
 	return -1;
 }
 
-static int create(struct create *c)
+int create_partition(struct create *c)
 {
 	if (parkerfs_mount() || make_partition(c->name))
 		return EXIT_FAIL;
 	if (!assign(c))
 		return EXIT_OK;
-	rollback(c->name);
+	remove_partition(c->name, c->cmd);
 	return EXIT_FAIL;
+}
+
+static int option(int argc, char **argv, int *i, void *c)
+{
+	return create_option(argc, argv, i, c);
 }
 
 int cmd_create(int argc, char **argv)
 {
-	struct create *c = xcalloc(1, sizeof(*c));
+	struct create *c = create_new("create", argc);
+	const char *name;
 	int ret;
 
-	c->device_args = xcalloc((size_t)argc, sizeof(*c->device_args));
-	c->devices = xcalloc((size_t)argc, sizeof(*c->devices));
-	ret = parse_args(argc, argv, c);
+	ret = parse_args("create", argc, argv, &name, option, c);
 	if (!ret)
-		ret = check_values(c);
+		ret = create_check(c, name);
 	if (!ret)
-		ret = create(c);
-	free(c->devices);
-	free(c->device_args);
-	free(c);
+		ret = create_partition(c);
+	create_free(c);
 	return ret;
 }

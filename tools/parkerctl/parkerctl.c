@@ -26,6 +26,54 @@ static const struct command commands[] = {
 		.run = cmd_create,
 	},
 	{
+		.name = "load",
+		.synopsis = "NAME --kernel BZIMAGE [--initrd FILE] [--cmdline STRING] | NAME --unload",
+		.summary = "load a kernel into a partition, or unload it",
+		.options =
+			"  --kernel BZIMAGE  the kernel to load (required unless --unload)\n"
+			"  --initrd FILE     an initramfs for it\n"
+			"  --cmdline STRING  its command line, at most 1999 bytes\n"
+			"  --unload          drop the loaded kernel instead\n"
+			"\n"
+			"The partition needs CPUs and memory, and must not be running.\n",
+		.run = cmd_load,
+	},
+	{
+		.name = "start",
+		.synopsis = "NAME [--wait SECONDS]",
+		.summary = "start the kernel loaded into a partition",
+		.options =
+			"  --wait SECONDS  wait up to SECONDS until it is running (0: do not wait)\n",
+		.run = cmd_start,
+	},
+	{
+		.name = "stop",
+		.synopsis = "NAME --force",
+		.summary = "stop a partition's kernel",
+		.options =
+			"  --force         stop its CPUs at once, without a shutdown\n"
+			"\n"
+			"A graceful stop is not supported yet: --force is required.\n",
+		.run = cmd_stop,
+	},
+	{
+		.name = "run",
+		.synopsis = "NAME --cpus LIST --memory SIZE [--device BDF]... [--smt-split] --kernel BZIMAGE [--initrd FILE] [--cmdline STRING] [--wait SECONDS]",
+		.summary = "create, load and start a partition in one",
+		.options =
+			"  --cpus LIST       CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"
+			"  --memory SIZE     memory from the Parker pool, e.g. 256M or 1G\n"
+			"  --device BDF      a PCI device, DDDD:BB:DD.F or BB:DD.F (repeatable)\n"
+			"  --smt-split       allow a CPU whose SMT sibling stays with the boot kernel\n"
+			"  --kernel BZIMAGE  the kernel to load\n"
+			"  --initrd FILE     an initramfs for it\n"
+			"  --cmdline STRING  its command line, at most 1999 bytes\n"
+			"  --wait SECONDS    wait up to SECONDS until it is running (0: do not wait)\n"
+			"\n"
+			"If any step fails the partition is removed again.\n",
+		.run = cmd_run,
+	},
+	{
 		.name = "destroy",
 		.synopsis = "NAME",
 		.summary = "remove a partition and return its resources to the boot kernel",
@@ -37,7 +85,7 @@ static const struct command commands[] = {
 		.summary = "list the partitions (name, id, state, resources) and the pool",
 		.run = cmd_list,
 	},
-	{ NULL },
+	{ .name = NULL },
 };
 
 static void usage(FILE *f)

@@ -43,6 +43,22 @@ int check_name(const char *cmd, const char *name);
  */
 int opt_value(int argc, char **argv, int *i, const char *opt,
 	      const char **val);
+/* *slot = val, or a usage error for cmd: val missing or opt given twice. */
+int opt_set(const char *cmd, const char **slot, const char *val,
+	    const char *opt);
+
+/* What an option parser returns for an option that is not its own. */
+#define OPT_UNKNOWN (-1)
+
+/*
+ * Split a command's words into the partition NAME and options: each word
+ * starting with '-' goes to option(), which returns 0 when it took it,
+ * OPT_UNKNOWN or a usage error.  Returns 0 with *name set to a valid name,
+ * or EXIT_USAGE.
+ */
+int parse_args(const char *cmd, int argc, char **argv, const char **name,
+	       int (*option)(int argc, char **argv, int *i, void *arg),
+	       void *arg);
 
 /* Allocation that cannot fail: out of memory ends parkerctl. */
 void *xcalloc(size_t n, size_t size);
@@ -51,6 +67,10 @@ char *xstrdup(const char *s);
 int cmd_create(int argc, char **argv);
 int cmd_destroy(int argc, char **argv);
 int cmd_list(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_start(int argc, char **argv);
+int cmd_stop(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 /* The table of 'parkerctl list' on out; returns an exit status. */
 int list_partitions(FILE *out);

@@ -239,8 +239,7 @@ int parkerfs_rmdir(const char *name)
 	return rmdir(path);
 }
 
-/* The status line, less the "NAME: " the kernel puts before it. */
-static const char *status_text(const char *name, char *buf)
+const char *parkerfs_status_text(const char *name, char *buf)
 {
 	size_t n = name ? strlen(name) : 0;
 	char *nl = strchr(buf, '\n');
@@ -266,7 +265,7 @@ const char *parkerfs_reason(const char *name, int err, char *buf,
 	}
 	if (!parkerfs_read("info", "last_cmd_status", buf, len) && buf[0] &&
 	    strcmp(buf, "ok"))
-		return status_text(name, buf);
+		return parkerfs_status_text(name, buf);
 	if (err == EPERM)
 		return "operation not permitted (needs CAP_SYS_ADMIN)";
 	return strerror(err);

@@ -40,6 +40,12 @@ int parkerfs_mkdir(const char *name);
 int parkerfs_rmdir(const char *name);
 
 /*
+ * The first line of a status read into buf, less the "NAME: " the kernel
+ * puts before it when it is about partition name (which may be NULL).
+ */
+const char *parkerfs_status_text(const char *name, char *buf);
+
+/*
  * Why an operation on partition name (or NULL) failed with errno err: the
  * kernel's info/last_cmd_status without its "NAME: " prefix, or strerror(err)
  * when the status says "ok", cannot be read, or cannot be about this

@@ -76,6 +76,48 @@ int opt_value(int argc, char **argv, int *i, const char *opt,
 	return 1;
 }
 
+int opt_set(const char *cmd, const char **slot, const char *val,
+	    const char *opt)
+{
+	if (!val)
+		return cmd_usage_error(cmd, NULL, "option '%s' needs a value",
+				       opt);
+	if (*slot)
+		return cmd_usage_error(cmd, NULL, "option '%s' given twice",
+				       opt);
+	*slot = val;
+	return 0;
+}
+
+int parse_args(const char *cmd, int argc, char **argv, const char **name,
+	       int (*option)(int argc, char **argv, int *i, void *arg),
+	       void *arg)
+{
+	*name = NULL;
+	for (int i = 1; i < argc; i++) {
+		int ret;
+
+		if (argv[i][0] == '-') {
+			ret = option(argc, argv, &i, arg);
+			if (ret == OPT_UNKNOWN)
+				return cmd_usage_error(cmd, NULL,
+						       "unknown option '%s'",
+						       argv[i]);
+			if (ret)
+				return ret;
+			continue;
+		}
+		if (*name)
+			return cmd_usage_error(cmd, *name,
+					       "unexpected argument '%s'",
+					       argv[i]);
+		*name = argv[i];
+	}
+	if (!*name)
+		return cmd_usage_error(cmd, NULL, "missing partition NAME");
+	return check_name(cmd, *name);
+}
+
 static void out_of_memory(void)
 {
 	error_msg(NULL, "out of memory");

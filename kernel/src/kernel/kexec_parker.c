@@ -49,7 +49,7 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 	}
 	image = xchg(slot, image);
 end:
-	parker_load_end(ret);
+	ret = parker_load_end(ret);
 unlock:
 	kexec_unlock();
 	kimage_free(image);

@@ -22,7 +22,7 @@ void kexec_partition_image_free(struct kimage *image);
 int parker_load_begin(unsigned long flags, unsigned long cmdline_len,
 		      struct kimage ***slot);
 int parker_load_check(struct kimage *image);
-void parker_load_end(int ret);
+int parker_load_end(int ret);
 int parker_kexec_walk_mem(struct kexec_buf *kbuf,
 			  int (*func)(struct resource *, void *));
 

@@ -22,7 +22,9 @@
  */
 #define pr_fmt(fmt) "parker: " fmt
 
+#include <linux/console.h>
 #include <linux/init.h>
+#include <linux/io.h>
 #include <linux/kernel.h>
 #include <linux/panic_notifier.h>
 #include <linux/pci.h>
@@ -129,6 +131,46 @@ static struct notifier_block parker_panic_nb = {
 	.notifier_call = parker_panic,
 	.priority = INT_MAX,
 };
+
+/* --- the console ring --- */
+
+static struct parker_ring *ring;
+
+static void ring_write(struct console *con, const char *text, unsigned int len)
+{
+	u64 head = ring->head;
+	unsigned int i;
+
+	for (i = 0; i < len; i++)
+		ring->data[(head + i) % ring->size] = text[i];
+	/* The boot kernel reads head, then the bytes before it. */
+	smp_wmb();
+	WRITE_ONCE(ring->head, head + len);
+}
+
+static struct console ring_console = {
+	.name	= "parker",
+	.write	= ring_write,
+	.flags	= CON_PRINTBUFFER | CON_ENABLED | CON_ANYTIME,
+	.index	= -1,
+};
+
+/* As early as memremap() works, so the ring holds the whole boot log. */
+static int __init ring_console_init(void)
+{
+	if (!instance)
+		return 0;
+	ring = memremap(record.console_pa, record.console_size, MEMREMAP_WB);
+	if (!ring)
+		return 0;
+	memset(ring, 0, sizeof(*ring));
+	ring->magic = PARKER_RING_MAGIC;
+	ring->size = record.console_size - sizeof(*ring);
+	ring->self = record.console_pa;
+	register_console(&ring_console);
+	return 0;
+}
+early_initcall(ring_console_init);
 
 /* --- timers and clocks from the record --- */
 

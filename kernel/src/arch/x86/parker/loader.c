@@ -109,22 +109,26 @@ int parker_load_begin(unsigned long flags, unsigned long cmdline_len,
 	return 0;
 }
 
-void parker_load_end(int ret)
+/* Drop parker_mutex; returns the errno to give user space. */
+int parker_load_end(int ret)
 {
 	struct parker_partition *p = loading;
 
 	lockdep_assert_held(&parker_mutex);
-	if (ret == -EADDRNOTAVAIL && no_room)
+	if (ret == -EADDRNOTAVAIL && no_room) {
 		parker_fail(p, "the image does not fit in the partition's %lluM of memory",
 			    (u64)parker_usable_size(p) >> 20);
-	else if (ret == -ENOEXEC && !parker_last_cmd_set())
+		ret = -EFBIG;
+	} else if (ret == -ENOEXEC && !parker_last_cmd_set()) {
 		parker_fail(p, "not a bzImage the kernel's loader accepts");
-	else if (ret && !parker_last_cmd_set())
+	} else if (ret && !parker_last_cmd_set()) {
 		parker_fail(p, "kexec_file_load failed (%d)", ret);
-	else if (!ret)
+	} else if (!ret) {
 		pr_info("%s: image %s\n", p->name, p->image ? "loaded" : "unloaded");
+	}
 	loading = NULL;
 	mutex_unlock(&parker_mutex);
+	return ret;
 }
 
 /* Every segment must lie in the partition's usable memory; say so if not. */

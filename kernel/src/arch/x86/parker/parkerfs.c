@@ -312,6 +312,27 @@ static int write_devices(struct parker_partition *p, char *buf)
 	return parker_device_add(p, domain, bus, devfn);
 }
 
+/* The application kernel's console ring, oldest byte first. */
+static int show_console(struct parker_partition *p, struct seq_file *m)
+{
+	const struct parker_ring *ring;
+	u64 head, start, n;
+
+	if (!p->mem_size)
+		return 0;
+	ring = parker_ctl(p, PARKER_CTL_CONSOLE);
+	if (ring->magic != PARKER_RING_MAGIC ||
+	    ring->self != p->mem_base + PARKER_CTL_CONSOLE ||
+	    ring->size != PARKER_CTL_CONSOLE_SIZE - sizeof(*ring))
+		return 0;
+	head = READ_ONCE(ring->head);
+	smp_rmb();
+	start = head > ring->size ? head - ring->size : 0;
+	for (n = start; n < head; n++)
+		seq_putc(m, ring->data[n % ring->size]);
+	return 0;
+}
+
 /* Write-only: what to do with the partition. */
 static int write_command(struct parker_partition *p, char *buf)
 {
@@ -339,6 +360,7 @@ static const struct partition_file partition_files[] = {
 	{ "memory_node", 0444, show_memory_node, NULL },
 	{ "devices",	 0644, show_devices,	write_devices },
 	{ "command",	 0200, NULL,		write_command },
+	{ "console",	 0444, show_console,	NULL },
 };
 
 static int partition_seq_show(struct seq_file *m, void *arg)

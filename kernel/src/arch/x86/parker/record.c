@@ -129,6 +129,9 @@ int parker_record_write(struct parker_partition *p)
 	rec->console_pa = p->mem_base + PARKER_CTL_CONSOLE;
 	rec->console_size = PARKER_CTL_CONSOLE_SIZE;
 
+	/* A new boot, a new log: the kernel sets the ring up again. */
+	memset(parker_ctl(p, PARKER_CTL_CONSOLE), 0, sizeof(struct parker_ring));
+
 	memset(st, 0, sizeof(*st));
 	st->magic = PARKER_STATUS_MAGIC;
 	st->version = PARKER_STATUS_VERSION;

@@ -126,6 +126,23 @@ struct parker_status {
 	char message[256];
 };
 
+/*
+ * The console ring: everything the application kernel prints, from its
+ * first line, readable by the boot kernel with no device in between and
+ * after a crash.  head counts every byte ever written; the data of byte n
+ * is at data[n % size].  The writer stores the bytes, then head.
+ */
+#define PARKER_RING_MAGIC	0x474e4952	/* "RING" */
+
+struct parker_ring {
+	__u32 magic;
+	__u32 size;		/* bytes of data[] */
+	__u64 self;
+	__u64 head;
+	__u8 reserved[40];
+	char data[];
+};
+
 struct boot_params;
 struct kimage;
 struct kexec_buf;

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The fake Parker file system of the unit tests (fakefs.c).  Include after
+ * <cmocka.h>.
+ */
+#ifndef PARKERCTL_TEST_FAKEFS_H
+#define PARKERCTL_TEST_FAKEFS_H
+
+#include <sys/types.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A test with a fresh tree: info/ with a 1G pool of which 768M is free. */
+#define TEST(fn) \
+	cmocka_unit_test_setup_teardown(fn, fake_setup, fake_teardown)
+
+int __real_mkdir(const char *path, mode_t mode);
+int __real_rmdir(const char *path);
+
+/* The tree's root, PARKER_FS. */
+extern char root[64];
+/* A partition file __wrap_mkdir() makes a directory, so writing it fails. */
+extern const char *broken_file;
+
+int fake_setup(void **state);
+int fake_teardown(void **state);
+
+/* ROOT/REL, in a static buffer. */
+const char *at(const char *rel);
+/* Write text to ROOT/DIR/FILE. */
+void put(const char *dir, const char *file, const char *text);
+/* ROOT/DIR/FILE as it is, in a static buffer. */
+char *get(const char *dir, const char *file);
+int exists(const char *dir);
+/* A partition as the kernel shows it; id NULL leaves its file out. */
+void partition(const char *name, const char *id, const char *st,
+	       const char *cpus, const char *memory, const char *devices);
+/* Run fn with stdout or stderr (fd) going to a file; returns what it said. */
+char *capture(int fd, int (*fn)(int, char **), int argc, char **argv,
+	      int *ret);
+
+#endif

@@ -1,0 +1,788 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit tests for parkerctl load, start, stop and run (cmocka), on the
+ * fake tree of fakefs.c.  The binary is linked with
+ * --wrap=parker_kexec_file_load: the stand-in below records what the load
+ * code would pass to kexec_file_load(2), plays the kernel's answer, and
+ * can move the partition to a new state as a started kernel would.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "fakefs.h"
+#include "parkerctl.h"
+#include "parkerfs.h"
+#include "partition.h"
+
+#define MAX_ARGS 24
+
+/* What the last kexec_file_load(2) got, and what it is to do. */
+static struct {
+	int calls;
+	char kernel[32], initrd[32];	/* read from the fds; "-" for -1 */
+	unsigned long cmdline_len;
+	char cmdline[LOAD_CMDLINE_MAX + 8];	/* "(null)" for NULL */
+	unsigned long flags;
+	/* The answer: errno when not 0; then a status, a partition's state. */
+	int err;
+	const char *status;
+	const char *state_of, *state;
+} kx;
+
+static char kernel_path[512], initrd_path[512];
+
+static void read_fd(int fd, char *buf, size_t len)
+{
+	ssize_t n;
+
+	if (fd < 0) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	n = pread(fd, buf, len - 1, 0);
+	assert_true(n >= 0);
+	buf[n] = '\0';
+}
+
+int __wrap_parker_kexec_file_load(int kernel_fd, int initrd_fd,
+				  unsigned long cmdline_len,
+				  const char *cmdline, unsigned long flags)
+{
+	kx.calls++;
+	read_fd(kernel_fd, kx.kernel, sizeof(kx.kernel));
+	read_fd(initrd_fd, kx.initrd, sizeof(kx.initrd));
+	kx.cmdline_len = cmdline_len;
+	snprintf(kx.cmdline, sizeof(kx.cmdline), "%s",
+		 cmdline ? cmdline : "(null)");
+	kx.flags = flags;
+	if (kx.status)
+		put("info", "last_cmd_status", kx.status);
+	if (kx.err) {
+		errno = kx.err;
+		return -1;
+	}
+	if (kx.state_of)
+		put(kx.state_of, "state", kx.state);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	memset(&kx, 0, sizeof(kx));
+	if (fake_setup(state))
+		return -1;
+	put(".", "bzImage", "BZIMAGE");
+	put(".", "initrd.img", "INITRD");
+	snprintf(kernel_path, sizeof(kernel_path), "%s", at("bzImage"));
+	snprintf(initrd_path, sizeof(initrd_path), "%s", at("initrd.img"));
+	return 0;
+}
+
+#define LTEST(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_teardown)
+
+/* A partition as create leaves it, with the command file. */
+static void loadable(const char *name, const char *id, const char *st)
+{
+	partition(name, id, st, "1\n", "268435456@0x100000000\n", "");
+	put(name, "command", "");
+}
+
+/* Run fn on the words of args (NULL-terminated); returns its stderr. */
+static char *run(int (*fn)(int, char **), const char *const *args,
+		 int *ret)
+{
+	char *argv[MAX_ARGS];
+	int argc = 0;
+
+	while (args[argc]) {
+		assert_true(argc < MAX_ARGS);
+		argv[argc] = (char *)args[argc];
+		argc++;
+	}
+	return capture(2, fn, argc, argv, ret);
+}
+
+static char *message(const char *fmt, const char *a, const char *b)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof(buf), fmt, a, b);
+	return buf;
+}
+
+static void load_passes_files_and_flags(void **state)
+{
+	const char *args[] = {
+		"load", "web", "--kernel", kernel_path, "--initrd=",
+		"--cmdline", "console=ttyS0 quiet", NULL,
+	};
+	char initrd_opt[sizeof(initrd_path) + 16];
+	int ret;
+
+	(void)state;
+	loadable("web", "3\n", "ready\n");
+	snprintf(initrd_opt, sizeof(initrd_opt), "--initrd=%s", initrd_path);
+	args[4] = initrd_opt;
+	assert_string_equal(run(cmd_load, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(kx.calls, 1);
+	assert_string_equal(kx.kernel, "BZIMAGE");
+	assert_string_equal(kx.initrd, "INITRD");
+	assert_string_equal(kx.cmdline, "console=ttyS0 quiet");
+	assert_int_equal(kx.cmdline_len, strlen("console=ttyS0 quiet") + 1);
+	assert_int_equal(kx.flags, 0x10 | 3 << 16);
+}
+
+static void load_without_initrd_or_cmdline(void **state)
+{
+	const char *args[] = { "load", "--kernel", kernel_path, "db", NULL };
+	int ret;
+
+	(void)state;
+	loadable("db", "255\n", "stopped\n");
+	assert_string_equal(run(cmd_load, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(kx.kernel, "BZIMAGE");
+	assert_string_equal(kx.initrd, "-");
+	/* An empty command line is one NUL. */
+	assert_string_equal(kx.cmdline, "");
+	assert_int_equal(kx.cmdline_len, 1);
+	assert_int_equal(kx.flags, 0x10 | 0x4 | 0xffUL << 16);
+}
+
+static void load_unload(void **state)
+{
+	const char *args[] = { "load", "web", "--unload", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "7\n", "loaded\n");
+	assert_string_equal(run(cmd_load, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(kx.kernel, "-");
+	assert_string_equal(kx.initrd, "-");
+	assert_string_equal(kx.cmdline, "(null)");
+	assert_int_equal(kx.cmdline_len, 0);
+	assert_int_equal(kx.flags, 0x10 | 0x1 | 7 << 16);
+}
+
+static void load_flags_of(void **state)
+{
+	struct load l = { .kernel = "k" };
+
+	(void)state;
+	assert_int_equal(load_flags(&l, 0), 0x14);
+	assert_int_equal(load_flags(&l, 0x1ff), 0x14 | 0xffUL << 16);
+	l.initrd = "i";
+	assert_int_equal(load_flags(&l, 2), 0x10 | 2 << 16);
+	l = (struct load){ .unload = 1 };
+	assert_int_equal(load_flags(&l, 1), 0x11 | 1 << 16);
+}
+
+static void load_cmdline_limit(void **state)
+{
+	char longest[LOAD_CMDLINE_MAX + 1];
+	const char *args[] = {
+		"load", "web", "--kernel", kernel_path, "--cmdline", longest,
+		NULL,
+	};
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "ready\n");
+	memset(longest, 'x', LOAD_CMDLINE_MAX - 1);
+	longest[LOAD_CMDLINE_MAX - 1] = '\0';
+	assert_string_equal(run(cmd_load, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(kx.cmdline_len, LOAD_CMDLINE_MAX);
+	assert_string_equal(kx.cmdline, longest);
+
+	strcat(longest, "x");
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: --cmdline of 2000 bytes is too long: at most 1999\n"
+			    "Try 'parkerctl load --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+	assert_int_equal(kx.calls, 1);
+}
+
+static void load_usage_errors(void **state)
+{
+	static const char *const bad[][6] = {
+		{ "web" },
+		{ "web", "--unload", "--kernel", "bz" },
+		{ "web", "--kernel=bz", "--unload" },
+		{ "web", "--initrd", "rd", "--unload" },
+		{ "web", "--unload", "--cmdline=" },
+		{ "web", "--kernel" },
+		{ "web", "--kernel", "a", "--kernel=b" },
+		{ "web", "--cmdline", "a", "--cmdline", "b", "--kernel=x" },
+		{ "--kernel", "bz" },
+		{ "web", "--kernel", "bz", "--wait", "1" },
+		{ "web", "--kernel", "bz", "other" },
+		{ "Web", "--kernel", "bz" },
+		{ "web", "--unload=1" },
+	};
+	(void)state;
+	loadable("web", "1\n", "ready\n");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		const char *args[8] = { "load" };
+		char *err;
+		int ret;
+
+		for (int j = 0; j < 6 && bad[i][j]; j++)
+			args[j + 1] = bad[i][j];
+		err = run(cmd_load, args, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_true(!strncmp(err, "parkerctl: ", 11));
+		assert_non_null(strstr(err, "Try 'parkerctl load --help'."));
+	}
+	assert_int_equal(kx.calls, 0);
+}
+
+static void load_unload_conflict_message(void **state)
+{
+	const char *args[] = {
+		"load", "web", "--unload", "--kernel", kernel_path, NULL,
+	};
+	int ret;
+
+	(void)state;
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: option '--kernel' does not go with --unload\n"
+			    "Try 'parkerctl load --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+}
+
+static void load_no_such_partition(void **state)
+{
+	const char *args[] = { "load", "web", "--kernel", kernel_path, NULL };
+	int ret;
+
+	(void)state;
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_int_equal(kx.calls, 0);
+}
+
+static void load_cannot_open(void **state)
+{
+	char dir[512], nothing[512];
+	const char *args[] = {
+		"load", "web", "--kernel", nothing, NULL, NULL, NULL,
+	};
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "ready\n");
+	snprintf(nothing, sizeof(nothing), "%s", at("nothing"));
+	assert_string_equal(run(cmd_load, args, &ret),
+			    message("parkerctl: web: cannot open kernel %s: %s\n",
+				    nothing, strerror(ENOENT)));
+	assert_int_equal(ret, EXIT_FAIL);
+
+	snprintf(dir, sizeof(dir), "%s", at("web"));
+	args[3] = kernel_path;
+	args[4] = "--initrd";
+	args[5] = dir;
+	assert_string_equal(run(cmd_load, args, &ret),
+			    message("parkerctl: web: cannot open initrd %s: %s\n",
+				    dir, strerror(EISDIR)));
+	assert_int_equal(ret, EXIT_FAIL);
+
+	args[5] = "/dev/null";
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: cannot open initrd /dev/null: not a regular file\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_int_equal(kx.calls, 0);
+}
+
+static void load_refused(void **state)
+{
+	const char *args[] = { "load", "web", "--kernel", kernel_path, NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "ready\n");
+	kx.err = EADDRNOTAVAIL;
+	kx.status = "web: the image does not fit in the partition's 60M of memory\n";
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: cannot load: the image does not fit in the partition's 60M of memory\n");
+	assert_int_equal(ret, EXIT_FAIL);
+
+	/* The same refusal again leaves the status as it was. */
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: cannot load: the image does not fit in the partition's 60M of memory\n");
+
+	kx.err = ENOEXEC;
+	kx.status = "ok\n";
+	assert_string_equal(run(cmd_load, args, &ret),
+			    message("parkerctl: web: cannot load: %s\n",
+				    strerror(ENOEXEC), NULL));
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void load_refused_before_parker(void **state)
+{
+	const char *args[] = { "load", "web", "--unload", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "loaded\n");
+	/* An earlier command's status says nothing about this refusal. */
+	put("info", "last_cmd_status", "db: CPU 3 belongs to web\n");
+	kx.err = EPERM;
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: cannot unload: operation not permitted (needs CAP_SYS_BOOT, and sysctl kernel.kexec_load_disabled 0)\n");
+	assert_int_equal(ret, EXIT_FAIL);
+
+	kx.err = ENOSYS;
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: cannot unload: this kernel has no kexec_file_load(2)\n");
+
+	kx.err = EPERM;
+	kx.status = "web: kexec_file_load failed (-1)";
+	assert_string_equal(run(cmd_load, args, &ret),
+			    "parkerctl: web: cannot unload: kexec_file_load failed (-1)\n");
+}
+
+static void start(void **state)
+{
+	const char *args[] = { "start", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "loaded\n");
+	assert_string_equal(run(cmd_start, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "command"), "start");
+}
+
+static void start_wait(void **state)
+{
+	static const char *const states[][2] = {
+		{ "running\n", "" },
+		{ "crashed\n", "parkerctl: web: crashed while starting\n" },
+		{ "stopped\n", "parkerctl: web: stopped while starting\n" },
+	};
+	const char *args[] = { "start", "web", "--wait", "5", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "loaded\n");
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+		put("web", "state", states[i][0]);
+		assert_string_equal(run(cmd_start, args, &ret), states[i][1]);
+		assert_int_equal(ret, i ? EXIT_FAIL : EXIT_OK);
+		assert_string_equal(get("web", "command"), "start");
+	}
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void start_wait_times_out(void **state)
+{
+	const char *args[] = { "start", "web", "--wait=1", NULL };
+	double t0, took;
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "starting\n");
+	t0 = seconds();
+	assert_string_equal(run(cmd_start, args, &ret),
+			    "parkerctl: web: not running after 1 s (state: starting)\n");
+	took = seconds() - t0;
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_true(took >= 0.95 && took < 3);
+}
+
+static void start_refused(void **state)
+{
+	const char *args[] = { "start", "web", NULL };
+	int ret;
+
+	(void)state;
+	assert_string_equal(run(cmd_start, args, &ret),
+			    "parkerctl: web: cannot start: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
+
+	partition("web", "1\n", "ready\n", "1\n", "0\n", "");
+	/* A directory: the write fails, as the kernel's refusal does. */
+	assert_int_equal(__real_mkdir(at("web/command"), 0755), 0);
+	put("info", "last_cmd_status", "web: has no loaded image: load one first\n");
+	assert_string_equal(run(cmd_start, args, &ret),
+			    "parkerctl: web: cannot start: has no loaded image: load one first\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void start_usage_errors(void **state)
+{
+	static const char *const bad[][3] = {
+		{ "web", "--wait" }, { "web", "--wait", "x" },
+		{ "web", "--wait=-1" }, { "web", "--wait", "1.5" },
+		{ "web", "--wait", "86401" }, { "web", "--force" },
+		{ "web", "db" }, { "--wait", "1" }, { "web", "--wait=" },
+	};
+	(void)state;
+	loadable("web", "1\n", "loaded\n");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		const char *args[5] = { "start" };
+		char *err;
+		int ret;
+
+		for (int j = 0; j < 3 && bad[i][j]; j++)
+			args[j + 1] = bad[i][j];
+		err = run(cmd_start, args, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_non_null(strstr(err, "Try 'parkerctl start --help'."));
+		assert_string_equal(get("web", "command"), "");
+	}
+}
+
+static void stop(void **state)
+{
+	const char *args[] = { "stop", "--force", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	assert_string_equal(run(cmd_stop, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "command"), "force-stop");
+}
+
+static void stop_needs_force(void **state)
+{
+	const char *args[] = { "stop", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: graceful stop is not supported yet; use --force\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_string_equal(get("web", "command"), "");
+}
+
+static void stop_refused(void **state)
+{
+	const char *args[] = { "stop", "web", "--force", NULL };
+	int ret;
+
+	(void)state;
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: cannot stop: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
+
+	partition("web", "1\n", "loaded\n", "1\n", "0\n", "");
+	assert_int_equal(__real_mkdir(at("web/command"), 0755), 0);
+	put("info", "last_cmd_status", "web: is not started\n");
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: cannot stop: is not started\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void stop_usage_errors(void **state)
+{
+	static const char *const bad[][3] = {
+		{ "--force" }, { "web", "--force=1" }, { "web", "--kill" },
+		{ "web", "--force", "db" }, { "Web", "--force" },
+	};
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		const char *args[5] = { "stop" };
+		char *err;
+		int ret;
+
+		for (int j = 0; j < 3 && bad[i][j]; j++)
+			args[j + 1] = bad[i][j];
+		err = run(cmd_stop, args, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_non_null(strstr(err, "Try 'parkerctl stop --help'."));
+		assert_string_equal(get("web", "command"), "");
+	}
+}
+
+/* run web --cpus 3,1-2 ... --kernel BZIMAGE, then the words of more. */
+static char *run_web(const char *const *more, int *ret)
+{
+	const char *args[MAX_ARGS] = {
+		"run", "web", "--cpus", "3,1-2", "--memory=256M", "--device",
+		"00:10.0", "--smt-split", "--kernel", kernel_path,
+	};
+	int n = 10;
+
+	for (; *more; more++)
+		args[n++] = *more;
+	return run(cmd_run, args, ret);
+}
+
+static void run_all_steps(void **state)
+{
+	const char *more[] = {
+		"--cmdline", "console=ttyS0", "--initrd", initrd_path,
+		"--wait", "2", NULL,
+	};
+	int ret;
+
+	(void)state;
+	kx.state_of = "web";
+	kx.state = "running\n";
+	assert_string_equal(run_web(more, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "smt_split"), "1");
+	assert_string_equal(get("web", "cpus"), "1-3");
+	assert_string_equal(get("web", "memory"), "268435456");
+	assert_string_equal(get("web", "devices"), "+0000:00:10.0");
+	assert_string_equal(get("web", "command"), "start");
+	assert_string_equal(kx.kernel, "BZIMAGE");
+	assert_string_equal(kx.initrd, "INITRD");
+	assert_string_equal(kx.cmdline, "console=ttyS0");
+	/* fakefs gives every partition id 0. */
+	assert_int_equal(kx.flags, 0x10);
+}
+
+static void run_without_wait(void **state)
+{
+	const char *more[] = { NULL };
+	int ret;
+
+	(void)state;
+	assert_string_equal(run_web(more, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(kx.flags, 0x14);
+	assert_string_equal(get("web", "command"), "start");
+	assert_string_equal(get("web", "state"), "empty\n");
+}
+
+static void run_load_fails(void **state)
+{
+	const char *more[] = { NULL };
+	int ret;
+
+	(void)state;
+	kx.err = EINVAL;
+	kx.status = "web: not a bzImage the kernel's loader accepts\n";
+	assert_string_equal(run_web(more, &ret),
+			    "parkerctl: web: cannot load: not a bzImage the kernel's loader accepts\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_false(exists("web"));
+}
+
+static void run_start_fails(void **state)
+{
+	const char *more[] = { NULL };
+	int ret;
+
+	(void)state;
+	broken_file = "command";
+	kx.status = "web: the loaded image has no 64-bit entry (-22)\n";
+	assert_string_equal(run_web(more, &ret),
+			    "parkerctl: web: cannot start: the loaded image has no 64-bit entry (-22)\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_false(exists("web"));
+}
+
+static void run_wait_fails(void **state)
+{
+	const char *more[] = { "--wait", "1", NULL };
+	int ret;
+
+	(void)state;
+	kx.state_of = "web";
+	kx.state = "crashed\n";
+	assert_string_equal(run_web(more, &ret),
+			    "parkerctl: web: crashed while starting\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_false(exists("web"));
+
+	kx.state = "starting\n";
+	assert_string_equal(run_web(more, &ret),
+			    "parkerctl: web: not running after 1 s (state: starting)\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_false(exists("web"));
+}
+
+static void run_create_fails(void **state)
+{
+	const char *more[] = { NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "4\n", "running\n");
+	assert_string_equal(run_web(more, &ret),
+			    "parkerctl: web: cannot create: a partition of that name already exists\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_int_equal(kx.calls, 0);
+	assert_string_equal(get("web", "command"), "");
+	assert_string_equal(get("web", "state"), "running\n");
+}
+
+static void run_file_missing(void **state)
+{
+	const char *more[] = { "--initrd", "/nonexistent/initrd", NULL };
+	int ret;
+
+	(void)state;
+	/* The files are opened first: this web is never touched. */
+	loadable("web", "4\n", "stopped\n");
+	assert_string_equal(run_web(more, &ret),
+			    message("parkerctl: web: cannot open initrd /nonexistent/initrd: %s\n",
+				    strerror(ENOENT), NULL));
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_int_equal(kx.calls, 0);
+	assert_string_equal(get("web", "state"), "stopped\n");
+}
+
+static void run_usage_errors(void **state)
+{
+	static const char *const bad[][10] = {
+		{ "web", "--memory", "1G", "--kernel", "bz" },
+		{ "web", "--cpus", "1", "--kernel", "bz" },
+		{ "web", "--cpus", "1", "--memory", "1G" },
+		{ "web", "--cpus", "1", "--memory", "1G", "--unload" },
+		{ "web", "--cpus", "1", "--memory", "1G", "--kernel", "bz",
+		  "--wait", "soon" },
+		{ "web", "--cpus", "1-", "--memory", "1G", "--kernel", "bz" },
+		{ "web", "--cpus", "1", "--memory", "1Q", "--kernel", "bz" },
+		{ "web", "--cpus", "1", "--memory", "1G", "--kernel", "bz",
+		  "--device", "10.0" },
+		{ "web", "--cpus", "1", "--memory", "1G", "--kernel", "bz",
+		  "--force" },
+		{ "web", "--cpus", "1", "--cpus", "2", "--memory", "1G",
+		  "--kernel", "bz" },
+		{ "--cpus", "1", "--memory", "1G", "--kernel", "bz" },
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		const char *args[12] = { "run" };
+		char *err;
+		int ret;
+
+		for (int j = 0; j < 10 && bad[i][j]; j++)
+			args[j + 1] = bad[i][j];
+		err = run(cmd_run, args, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_true(!strncmp(err, "parkerctl: ", 11));
+		assert_non_null(strstr(err, "Try 'parkerctl run --help'."));
+		assert_false(exists("web"));
+	}
+	assert_int_equal(kx.calls, 0);
+}
+
+static void run_usage_messages(void **state)
+{
+	static const struct {
+		const char *more[4];
+		const char *err;
+	} cases[] = {
+		{ { "--unload" }, "parkerctl: unknown option '--unload'\n" },
+		{ { "--wait", "-2" },
+		  "parkerctl: web: invalid --wait '-2': a whole number of seconds, at most 86400\n" },
+		{ { "--device", "00:10.0" },
+		  "parkerctl: web: device 0000:00:10.0 given twice\n" },
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char expect[256];
+		int ret;
+
+		snprintf(expect, sizeof(expect),
+			 "%sTry 'parkerctl run --help'.\n", cases[i].err);
+		assert_string_equal(run_web(cases[i].more, &ret), expect);
+		assert_int_equal(ret, EXIT_USAGE);
+	}
+}
+
+static void run_missing_kernel_message(void **state)
+{
+	const char *args[] = {
+		"run", "web", "--cpus", "1", "--memory", "1G", NULL,
+	};
+	int ret;
+
+	(void)state;
+	assert_string_equal(run(cmd_run, args, &ret),
+			    "parkerctl: web: missing --kernel BZIMAGE\n"
+			    "Try 'parkerctl run --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+}
+
+static void list_lifecycle_states(void **state)
+{
+	char *argv[] = { "list" };
+	int ret;
+
+	(void)state;
+	partition("a", "1\n", "loaded\n", "1\n", "0\n", "");
+	partition("b", "2\n", "starting\n", "2\n", "0\n", "");
+	partition("c", "3\n", "running\n", "3\n", "0\n", "");
+	partition("d", "4\n", "stopped\n", "4\n", "0\n", "");
+	partition("e", "5\n", "crashed\n", "5\n", "0\n", "");
+	partition("f", "6\n", "unresponsive\n", "6\n", "0\n", "");
+	assert_string_equal(capture(1, cmd_list, 1, argv, &ret),
+			    "NAME  ID  STATE         CPUS  MEMORY  DEVICES\n"
+			    "a     1   loaded        1     -       -\n"
+			    "b     2   starting      2     -       -\n"
+			    "c     3   running       3     -       -\n"
+			    "d     4   stopped       4     -       -\n"
+			    "e     5   crashed       5     -       -\n"
+			    "f     6   unresponsive  6     -       -\n"
+			    "pool: 1G total, 768M free\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		LTEST(load_passes_files_and_flags),
+		LTEST(load_without_initrd_or_cmdline),
+		LTEST(load_unload),
+		LTEST(load_flags_of),
+		LTEST(load_cmdline_limit),
+		LTEST(load_usage_errors),
+		LTEST(load_unload_conflict_message),
+		LTEST(load_no_such_partition),
+		LTEST(load_cannot_open),
+		LTEST(load_refused),
+		LTEST(load_refused_before_parker),
+		LTEST(start),
+		LTEST(start_wait),
+		LTEST(start_wait_times_out),
+		LTEST(start_refused),
+		LTEST(start_usage_errors),
+		LTEST(stop),
+		LTEST(stop_needs_force),
+		LTEST(stop_refused),
+		LTEST(stop_usage_errors),
+		LTEST(run_all_steps),
+		LTEST(run_without_wait),
+		LTEST(run_load_fails),
+		LTEST(run_start_fails),
+		LTEST(run_wait_fails),
+		LTEST(run_create_fails),
+		LTEST(run_file_missing),
+		LTEST(run_usage_errors),
+		LTEST(run_usage_messages),
+		LTEST(run_missing_kernel_message),
+		LTEST(list_lifecycle_states),
+	};
+
+	return cmocka_run_group_tests_name("lifecycle", tests, NULL, NULL);
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The steps of a partition's life that more than one command takes: create
+ * (create, run), load (load, run) and start (start, run).  Each step has an
+ * option parser for its share of the command line, a check of the values
+ * that runs before anything is touched, and the step itself.  Usage errors
+ * point at the command the options came from.
+ */
+#ifndef PARKERCTL_PARTITION_H
+#define PARKERCTL_PARTITION_H
+
+#include "parkerfs.h"
+
+#define PCI_ADDR_LEN 16
+
+struct create {
+	const char *cmd;
+	const char *name;
+	const char *cpus_arg;
+	const char *memory_arg;
+	const char **device_args;
+	int nr_devices;
+	int smt_split;
+	/* The canonical forms written to the kernel. */
+	char cpus[PARKERFS_VALUE_MAX];
+	char memory[24];
+	char memory_human[24];
+	char (*devices)[PCI_ADDR_LEN];
+};
+
+/* Room for the options of argc words. */
+struct create *create_new(const char *cmd, int argc);
+void create_free(struct create *c);
+/* --cpus, --memory, --device, --smt-split: 0, OPT_UNKNOWN or EXIT_USAGE. */
+int create_option(int argc, char **argv, int *i, struct create *c);
+/* Check and canonicalise the values for partition name: 0 or EXIT_USAGE. */
+int create_check(struct create *c, const char *name);
+/* Make the partition with its resources, or nothing: an exit status. */
+int create_partition(struct create *c);
+/* Remove a partition made by cmd again; says so when it cannot. */
+void remove_partition(const char *name, const char *cmd);
+
+/* The longest kernel command line, its NUL included (the kernel's limit). */
+#define LOAD_CMDLINE_MAX 2000
+
+struct load {
+	const char *cmd;
+	const char *kernel;
+	const char *initrd;
+	const char *cmdline;
+	int unload;
+	/* After load_open(): the files, -1 for none. */
+	int opened;
+	int kernel_fd;
+	int initrd_fd;
+};
+
+/* --kernel, --initrd, --cmdline: 0, OPT_UNKNOWN or EXIT_USAGE. */
+int load_option(int argc, char **argv, int *i, struct load *l);
+/* Required options, conflicts and the command line's length. */
+int load_check(const struct load *l, const char *name);
+/* The flags of kexec_file_load(2) for partition id. */
+unsigned long load_flags(const struct load *l, unsigned int id);
+/*
+ * Open the kernel and initrd for loading into name, unless they are open
+ * already: 0, or -1 after saying which file cannot be read.
+ */
+int load_open(struct load *l, const char *name);
+void load_close(struct load *l);
+/* Load (or unload) name's kernel, and close the files: an exit status. */
+int load_partition(struct load *l, const char *name);
+
+#ifndef KEXEC_FILE_UNLOAD
+#define KEXEC_FILE_UNLOAD		0x00000001
+#endif
+#ifndef KEXEC_FILE_NO_INITRAMFS
+#define KEXEC_FILE_NO_INITRAMFS		0x00000004
+#endif
+#ifndef KEXEC_FILE_PARKER
+#define KEXEC_FILE_PARKER		0x00000010
+#endif
+#ifndef KEXEC_FILE_PARKER_ID
+#define KEXEC_FILE_PARKER_ID(id)	((unsigned long)((id) & 0xff) << 16)
+#endif
+#define PARKER_ID_MAX			0xff
+
+/* kexec_file_load(2) itself: 0, or -1 with errno. */
+int parker_kexec_file_load(int kernel_fd, int initrd_fd,
+			   unsigned long cmdline_len, const char *cmdline,
+			   unsigned long flags);
+
+/* The longest --wait, in seconds. */
+#define START_WAIT_MAX 86400
+
+struct start {
+	const char *cmd;
+	const char *wait_arg;
+	unsigned int wait;	/* seconds; 0: do not wait */
+};
+
+/* --wait: 0, OPT_UNKNOWN or EXIT_USAGE. */
+int start_option(int argc, char **argv, int *i, struct start *s);
+int start_check(struct start *s, const char *name);
+/* Tell the kernel to start name: an exit status. */
+int start_partition(const char *name);
+/* Poll name's state until it runs, fails or s->wait runs out. */
+int wait_running(const struct start *s, const char *name);
+
+#endif
