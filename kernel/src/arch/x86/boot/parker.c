@@ -6,6 +6,7 @@
  * partition: a kernel without instance mode would probe the hardware of
  * the whole machine.
  */
+#include <linux/compiler_attributes.h>
 #include <linux/parker.h>
 
-const char parker_instance_magic[] __attribute__((used)) = PARKER_INSTANCE_MAGIC;
+const char parker_instance_magic[] __used = PARKER_INSTANCE_MAGIC;

@@ -19,14 +19,14 @@
 #include <linux/cpu.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
+#include <linux/pgtable.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/parker.h>
-#include <asm/pgtable.h>
 #include <asm/realmode.h>
-#include <asm/smp.h>
 
 #include "parker.h"
 
@@ -40,9 +40,6 @@ struct {
 	u64 boot_params;
 	u64 arrived;
 } parker_handoff;
-
-extern const char parker_handoff_entry[];
-extern const char parker_handoff_halt[];
 
 /* The hand-off part of the control area. */
 #define HO_GDT		0x0000		/* GDT, then its descriptor */

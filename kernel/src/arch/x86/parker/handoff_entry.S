@@ -5,8 +5,8 @@
  *
  * The boot kernel wakes the CPU with INIT and SIPI through its own
  * real-mode trampoline, pointed for this one start at
- * parker_handoff_entry (see handoff.c; this file is handoff_entry.S).  The CPU arrives here in long mode
- * on the trampoline page table, with no stack.  It switches to the
+ * parker_handoff_entry (see handoff.c).  The CPU arrives here in long
+ * mode on the trampoline page table, with no stack.  It switches to the
  * partition's hand-off page table, which maps the partition's memory at
  * its physical address and this code where the kernel has it, loads the
  * GDT the 64-bit boot protocol asks for and an IDT whose every vector

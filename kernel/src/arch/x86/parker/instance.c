@@ -22,7 +22,9 @@
  */
 #define pr_fmt(fmt) "parker: " fmt
 
+#include <linux/acpi.h>
 #include <linux/console.h>
+#include <linux/cpufeature.h>
 #include <linux/init.h>
 #include <linux/io.h>
 #include <linux/kernel.h>
@@ -32,12 +34,9 @@
 #include <linux/serial_8250.h>
 #include <linux/string.h>
 
-#include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/bootparam.h>
-#include <asm/cpufeature.h>
 #include <asm/i8259.h>
-#include <asm/io.h>
 #include <asm/io_apic.h>
 #include <asm/parker.h>
 #include <asm/pci_x86.h>
@@ -82,8 +81,7 @@ static int __init report_running(void)
 	pr_info("partition %s (id %u): running\n", record.name, record.id);
 	return 0;
 }
-/* The last initcall level: init runs next. */
-late_initcall_sync(report_running);
+late_initcall_sync(report_running);	/* the last level: init runs next */
 
 /* Stop here, for good: the boot kernel takes the CPU back with INIT. */
 static void __noreturn park(enum parker_app_state state, const char *why)

@@ -15,7 +15,6 @@
 #include <linux/pci.h>
 #include <linux/string.h>
 
-#include <asm/kexec.h>
 #include <asm/parker.h>
 
 #include "parker.h"

@@ -15,7 +15,7 @@
 #include <linux/mutex.h>
 #include <linux/sizes.h>
 #include <linux/types.h>
-#include <asm/io.h>
+#include <linux/io.h>
 
 /* Partition memory comes in units of 2 MiB, from 64 MiB up. */
 #define PARKER_POOL_GRANULE	SZ_2M
@@ -148,7 +148,10 @@ phys_addr_t parker_usable_size(const struct parker_partition *p);
 /* record.c */
 int parker_record_write(struct parker_partition *p);
 
-/* handoff.c */
+/* handoff.c, handoff_entry.S */
+extern const char parker_handoff_entry[];
+extern const char parker_handoff_halt[];
+
 int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
 		     u64 boot_params);
 void parker_cpu_reset(unsigned int cpu);

@@ -326,6 +326,7 @@ static int show_console(struct parker_partition *p, struct seq_file *m)
 	    ring->size != PARKER_CTL_CONSOLE_SIZE - sizeof(*ring))
 		return 0;
 	head = READ_ONCE(ring->head);
+	/* Pairs with the writer's smp_wmb(): bytes before head are there. */
 	smp_rmb();
 	start = head > ring->size ? head - ring->size : 0;
 	for (n = start; n < head; n++)

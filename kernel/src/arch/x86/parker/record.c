@@ -11,13 +11,13 @@
  */
 #include <linux/delay.h>
 #include <linux/pci.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
 #include <asm/apic.h>
 #include <asm/parker.h>
 #include <asm/pci_x86.h>
-#include <asm/smp.h>
 #include <asm/tsc.h>
 
 #include "parker.h"
@@ -92,7 +92,7 @@ static bool devices_have_ecam(struct parker_partition *p)
 		struct pci_dev *pdev = d->pdev;
 
 		if (!pci_mmconfig_lookup(pci_domain_nr(pdev->bus), pdev->bus->number)) {
-			parker_fail(p, "%s has no ECAM window: it cannot be reached from a partition",
+			parker_fail(p, "%s has no ECAM window, which a partition needs",
 				    pci_name(pdev));
 			return false;
 		}
