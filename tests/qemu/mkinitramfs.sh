@@ -45,20 +45,28 @@ pack() {
 	fi
 }
 
+# Small static helpers the scenarios and workloads use.
+tools=$BUILD/test-tools
+mkdir -p "$tools"
+for t in "$ROOT"/tests/qemu/tools/*.c; do
+	out=$tools/$(basename "$t" .c)
+	[ "$out" -nt "$t" ] && continue
+	gcc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -static -o "$out" "$t"
+done
+
 app=$BUILD/initramfs-app
 skeleton "$app"
 install -m 755 "$ROOT/tests/qemu/app/init" "$app/init"
+mkdir -p "$app/app"
+cp "$ROOT"/tests/qemu/app/scripts/*.sh "$app/app/"
+install -m 755 "$tools/memfill" "$app/bin/memfill"
 pack "$app" "$BUILD/app-initrd.cpio.gz"
 
 boot=$BUILD/initramfs-boot
 skeleton "$boot"
 install -m 755 "$ROOT/tests/qemu/rootfs/init" "$boot/init"
 install -m 755 "$BUILD/parkerctl" "$boot/bin/parkerctl"
-# Small static helpers the scenarios use.
-for t in "$ROOT"/tests/qemu/tools/*.c; do
-	gcc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -static \
-		-o "$boot/bin/$(basename "$t" .c)" "$t"
-done
+cp "$tools"/* "$boot/bin/"
 mkdir -p "$boot/tests" "$boot/parker"
 # DEBUG_EXTRA: extra static binaries for bring-up debugging only
 for x in ${DEBUG_EXTRA:-}; do install -m 755 "$x" "$boot/bin/"; done

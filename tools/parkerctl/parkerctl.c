@@ -85,6 +85,12 @@ static const struct command commands[] = {
 		.summary = "list the partitions (name, id, state, resources) and the pool",
 		.run = cmd_list,
 	},
+	{
+		.name = "show",
+		.synopsis = "NAME",
+		.summary = "show a partition: state, CPUs with their APIC ids, memory, PCI devices",
+		.run = cmd_show,
+	},
 	{ .name = NULL },
 };
 

@@ -71,6 +71,7 @@ int cmd_load(int argc, char **argv);
 int cmd_start(int argc, char **argv);
 int cmd_stop(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 
 /* The table of 'parkerctl list' on out; returns an exit status. */
 int list_partitions(FILE *out);

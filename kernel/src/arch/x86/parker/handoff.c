@@ -41,7 +41,7 @@ struct {
 	u64 arrived;
 } parker_handoff;
 
-/* The hand-off part of the control area. */
+/* The hand-off part of the control area (from PARKER_CTL_HANDOFF). */
 #define HO_GDT		0x0000		/* GDT, then its descriptor */
 #define HO_GDT_DESC	0x0040
 #define HO_IDT_DESC	0x0050
@@ -189,6 +189,41 @@ static bool wait_arrival(u32 *arrived, unsigned int ms)
 		usleep_range(500, 1000);
 	}
 	return true;
+}
+
+/* Put the mailbox wait loop in place and empty every slot. */
+void parker_mailbox_init(struct parker_partition *p)
+{
+	struct parker_slot *slots = parker_ctl(p, PARKER_CTL_MAILBOX);
+
+	BUILD_BUG_ON(offsetof(struct parker_slot, state) != 4 ||
+		     offsetof(struct parker_slot, cr3) != 8 ||
+		     offsetof(struct parker_slot, rip) != 16 ||
+		     offsetof(struct parker_slot, rsp) != 24);
+	BUILD_BUG_ON(PARKER_REC_CPUS * sizeof(*slots) > PAGE_SIZE);
+	memset(slots, 0, PAGE_SIZE);
+	memcpy(parker_ctl(p, PARKER_CTL_WAIT), parker_wait_loop,
+	       parker_wait_loop_end - parker_wait_loop);
+}
+
+/* Send @cpu of @p to wait in mailbox slot @slot. */
+int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot)
+{
+	struct parker_slot *s = parker_ctl(p, PARKER_CTL_MAILBOX);
+	phys_addr_t pa = p->mem_base + PARKER_CTL_MAILBOX + slot * sizeof(*s);
+	int ret;
+
+	s[slot].apic_id = cpu_physical_id(cpu);
+	ret = parker_cpu_enter(p, cpu, p->mem_base + PARKER_CTL_WAIT, pa);
+	if (ret)
+		return ret;
+	/* It arrived in the hand-off code; now it must reach the loop. */
+	if (!wait_arrival(&s[slot].state, 10000)) {
+		parker_fail(p, "CPU %u did not reach its mailbox", cpu);
+		parker_cpu_reset(cpu);
+		return -ETIMEDOUT;
+	}
+	return 0;
 }
 
 /*

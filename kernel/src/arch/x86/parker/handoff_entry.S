@@ -101,3 +101,49 @@ SYM_CODE_START_NOALIGN(parker_handoff_halt)
 1:	hlt
 	jmp	1b
 SYM_CODE_END(parker_handoff_halt)
+
+/*
+ * The mailbox wait loop of a secondary CPU, copied to the partition's
+ * control area and run there at its physical address, on the hand-off
+ * page table and later on the application kernel's.  %rsi points at the
+ * CPU's slot (struct parker_slot; offsets checked in handoff.c).  No
+ * stack, no absolute address: it runs wherever it was copied.
+ */
+#define SLOT_STATE	4
+#define SLOT_CR3	8
+#define SLOT_RIP	16
+#define SLOT_RSP	24
+#define SLOT_WAITING	1
+#define SLOT_GO		2
+#define SLOT_GONE	3
+
+SYM_CODE_START_NOALIGN(parker_wait_loop)
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
+	cli
+	movl	$SLOT_WAITING, SLOT_STATE(%rsi)
+1:	pause
+	cmpl	$SLOT_GO, SLOT_STATE(%rsi)
+	jne	1b
+	movq	SLOT_RSP(%rsi), %rsp
+	movq	SLOT_RIP(%rsi), %rax
+	movq	SLOT_CR3(%rsi), %rcx
+	movl	$SLOT_GONE, SLOT_STATE(%rsi)
+	movq	%rcx, %cr3
+	jmp	*%rax
+SYM_CODE_END(parker_wait_loop)
+SYM_INNER_LABEL(parker_wait_loop_end, SYM_L_GLOBAL)
+
+/*
+ * parker_wait_again(cr3, wait_loop, slot): an application kernel's CPU
+ * that went offline returns to its mailbox.  The page table @cr3 maps the
+ * wait loop at its physical address and this code where the kernel has it.
+ */
+SYM_CODE_START(parker_wait_again)
+	UNWIND_HINT_END_OF_STACK
+	ANNOTATE_NOENDBR
+	movq	%rdi, %cr3
+	movq	%rsi, %rax
+	movq	%rdx, %rsi
+	jmp	*%rax
+SYM_CODE_END(parker_wait_again)

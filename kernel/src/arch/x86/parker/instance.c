@@ -46,6 +46,8 @@
 #include <asm/tsc.h>
 #include <asm/x86_init.h>
 
+#include "parker.h"
+
 static struct parker_record record __ro_after_init;
 static struct parker_status *status;
 static bool instance;
@@ -218,6 +220,7 @@ static void __init parker_parse_smp_config(void)
 	for (i = 0; i < record.nr_cpus; i++)
 		topology_register_apic(record.apic_ids[i], CPU_ACPIID_INVALID, true);
 	smp_found_config = 1;
+	parker_instance_smp_init(&record);
 }
 
 /* --- PCI: ECAM only, and only the record's functions --- */

@@ -48,6 +48,21 @@ void parker_partition_halt(struct parker_partition *p)
 	p->started = false;
 }
 
+static int start_secondaries(struct parker_partition *p)
+{
+	unsigned int cpu, first = cpumask_first(&p->cpus);
+	int slot = 0, ret;
+
+	for_each_cpu(cpu, &p->cpus) {
+		if (cpu == first)
+			continue;
+		ret = parker_cpu_wait(p, cpu, ++slot);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 int parker_partition_start(struct parker_partition *p)
 {
 	struct kexec_entry64_regs regs;
@@ -75,10 +90,16 @@ int parker_partition_start(struct parker_partition *p)
 		return ret;
 	copy_segments(p);
 
-	ret = parker_cpu_enter(p, cpumask_first(&p->cpus), regs.rip, regs.rsi);
-	if (ret)
-		return ret;
+	/* The secondary CPUs wait in the mailbox before their kernel boots. */
+	parker_mailbox_init(p);
 	p->started = true;
+	ret = start_secondaries(p);
+	if (!ret)
+		ret = parker_cpu_enter(p, cpumask_first(&p->cpus), regs.rip, regs.rsi);
+	if (ret) {
+		parker_partition_halt(p);
+		return ret;
+	}
 	p->stopped = false;
 	pr_info("%s: started on CPU %u (APIC %u), entry %#llx\n", p->name,
 		cpumask_first(&p->cpus), cpu_physical_id(cpumask_first(&p->cpus)),

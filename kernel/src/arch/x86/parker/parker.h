@@ -26,6 +26,7 @@
 #define PARKER_MAX_PARTITIONS	64
 
 struct cma;
+struct parker_record;
 struct kernfs_node;
 struct pci_dev;
 
@@ -151,10 +152,18 @@ int parker_record_write(struct parker_partition *p);
 /* handoff.c, handoff_entry.S */
 extern const char parker_handoff_entry[];
 extern const char parker_handoff_halt[];
+extern const char parker_wait_loop[];
+extern const char parker_wait_loop_end[];
+void __noreturn parker_wait_again(u64 cr3, u64 wait_loop, u64 slot);
 
 int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
 		     u64 boot_params);
 void parker_cpu_reset(unsigned int cpu);
+void parker_mailbox_init(struct parker_partition *p);
+int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot);
+
+/* instance_smp.c */
+void __init parker_instance_smp_init(const struct parker_record *record);
 
 /* lifecycle.c */
 int parker_partition_start(struct parker_partition *p);

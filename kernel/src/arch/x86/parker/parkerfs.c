@@ -27,6 +27,7 @@
 #include <linux/seq_buf.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/sysfs.h>
 #include <linux/user_namespace.h>
 
@@ -237,6 +238,20 @@ static int write_cpus(struct parker_partition *p, char *buf)
 	return ret;
 }
 
+/* The APIC ids of its CPUs, in the order of the cpus list. */
+static int show_apic_ids(struct parker_partition *p, struct seq_file *m)
+{
+	unsigned int cpu;
+	bool first = true;
+
+	for_each_cpu(cpu, &p->cpus) {
+		seq_printf(m, "%s%u", first ? "" : " ", cpu_physical_id(cpu));
+		first = false;
+	}
+	seq_putc(m, '\n');
+	return 0;
+}
+
 static int show_smt_split(struct parker_partition *p, struct seq_file *m)
 {
 	seq_printf(m, "%d\n", p->smt_split);
@@ -356,6 +371,7 @@ static const struct partition_file partition_files[] = {
 	{ "id",		 0444, show_id,		NULL },
 	{ "state",	 0444, show_state,	NULL },
 	{ "cpus",	 0644, show_cpus,	write_cpus },
+	{ "apic_ids",	 0444, show_apic_ids,	NULL },
 	{ "smt_split",	 0644, show_smt_split,	write_smt_split },
 	{ "memory",	 0644, show_memory,	write_memory },
 	{ "memory_node", 0444, show_memory_node, NULL },

@@ -125,6 +125,8 @@ int parker_record_write(struct parker_partition *p)
 	record_devices(p, rec);
 	record_time(rec);
 	rec->control_pa = p->mem_base;
+	rec->mailbox_pa = p->mem_base + PARKER_CTL_MAILBOX;
+	rec->wait_pa = p->mem_base + PARKER_CTL_WAIT;
 	rec->status_pa = p->mem_base + PARKER_CTL_STATUS;
 	rec->console_pa = p->mem_base + PARKER_CTL_CONSOLE;
 	rec->console_size = PARKER_CTL_CONSOLE_SIZE;

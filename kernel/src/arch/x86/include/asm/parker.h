@@ -25,18 +25,49 @@
  * The first 2 MiB of a partition's memory is its control area, reserved in
  * the application kernel's e820 map:
  *
- *   page 0      setup_data header + struct parker_record  (boot -> app)
- *   page 1      struct parker_status                      (app -> boot)
- *   page 2..    hand-off: GDT, IDT, stack, page tables
+ *   0x0000      setup_data header + struct parker_record  (boot -> app)
+ *   0x1000      struct parker_status                      (app -> boot)
+ *   0x2000      CPU mailbox, one slot per CPU             (both)
+ *   0x3000      the mailbox wait loop, copied here at start
+ *   0x4000..    hand-off: GDT, IDT, stack, page tables
+ *   0x80000..   stacks of CPUs leaving the mailbox
  *   1 MiB..     console ring (application kernel's log)
  */
 #define PARKER_CTL_SIZE		SZ_2M
 #define PARKER_CTL_RECORD	0x0
 #define PARKER_CTL_STATUS	0x1000
-#define PARKER_CTL_HANDOFF	0x2000
-#define PARKER_CTL_HANDOFF_END	0x100000
+#define PARKER_CTL_MAILBOX	0x2000
+#define PARKER_CTL_WAIT		0x3000
+#define PARKER_CTL_HANDOFF	0x4000
+#define PARKER_CTL_HANDOFF_END	0x80000
+#define PARKER_CTL_STACKS	0x80000
+#define PARKER_CTL_STACK_SIZE	0x2000
 #define PARKER_CTL_CONSOLE	0x100000
 #define PARKER_CTL_CONSOLE_SIZE	SZ_1M
+
+/*
+ * A partition's secondary CPUs wait in the mailbox until their kernel
+ * brings them up: no INIT or SIPI from the application kernel, whose
+ * real-mode trampoline would need low memory it does not own.  A waiting
+ * CPU sets WAITING, polls for GO, loads rsp and cr3 from its slot, sets
+ * GONE and jumps to rip.  An application kernel that takes a CPU offline
+ * sends it back to the wait loop, so it can come online again.
+ */
+enum parker_slot_state {
+	PARKER_SLOT_EMPTY,
+	PARKER_SLOT_WAITING,
+	PARKER_SLOT_GO,
+	PARKER_SLOT_GONE,
+};
+
+struct parker_slot {
+	__u32 apic_id;
+	__u32 state;		/* enum parker_slot_state */
+	__u64 cr3;		/* maps the wait loop 1:1 and the kernel */
+	__u64 rip;
+	__u64 rsp;
+	__u64 reserved[4];
+};
 
 #define PARKER_RECORD_MAGIC	0x4b524150	/* "PARK" */
 #define PARKER_RECORD_VERSION	1
@@ -93,6 +124,8 @@ struct parker_record {
 	__u32 reserved2;
 	__u64 wall_tsc;			/* ... the TSC read this */
 	__u64 control_pa;		/* the control area */
+	__u64 mailbox_pa;		/* PARKER_REC_CPUS slots */
+	__u64 wait_pa;			/* the mailbox wait loop */
 	__u64 status_pa;
 	__u64 console_pa;
 	__u64 console_size;
