@@ -198,6 +198,7 @@ static const struct {
 	{ 0x07, "communication controller" },
 	{ 0x0c, "serial bus controller" },
 };
+#define NR_PCI_CLASSES (sizeof(pci_classes) / sizeof(pci_classes[0]))
 
 static void print_class(const char *addr)
 {
@@ -212,7 +213,7 @@ static void print_class(const char *addr)
 		printf("serial controller");
 		return;
 	}
-	for (size_t i = 0; i < sizeof(pci_classes) / sizeof(*pci_classes); i++) {
+	for (size_t i = 0; i < NR_PCI_CLASSES; i++) {
 		if (class >> 16 == pci_classes[i].base) {
 			printf("%s", pci_classes[i].name);
 			return;

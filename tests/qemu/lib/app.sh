@@ -16,9 +16,11 @@ app_run() {
 
 # app_result NAME WHAT: wait for and print the application kernel's
 # "PARKER-APP-RESULT WHAT ..." line from its console ring.
+# A workload that failed reports "WORD fail ..." and ends the wait early.
 app_result() {
-	wait_for 300 grep -q "PARKER-APP-RESULT $2" "$PFS/$1/console" || return 1
-	grep "PARKER-APP-RESULT $2" "$PFS/$1/console" | tail -1 | sed 's/.*PARKER-APP-RESULT //'
+	pat="PARKER-APP-RESULT ($2|${2%% *} fail)"
+	wait_for 300 grep -q -E "$pat" "$PFS/$1/console" || return 1
+	grep -E "$pat" "$PFS/$1/console" | tail -1 | sed 's/.*PARKER-APP-RESULT //'
 }
 
 # app_report NAME: its init's report of what it sees.

@@ -12,8 +12,3 @@ say() {
 result() {
 	say "PARKER-APP-RESULT $*"
 }
-
-# The network interface of the PCI function $1 (DDDD:BB:DD.F).
-netdev_of() {
-	ls "/sys/bus/pci/devices/$1"/virtio*/net 2> /dev/null | head -1
-}

@@ -22,7 +22,6 @@
 #include <asm/apic.h>
 #include <asm/parker.h>
 #include <asm/realmode.h>
-#include <asm/smp.h>
 
 #include "parker.h"
 

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit tests for parkerctl show (cmocka), on the fake tree of fakefs.c
+ * and a fake sysfs beside it, ROOT/sys, named by PARKER_SYSFS: a PCI device
+ * there is a directory with vendor, device and class files and, when it has
+ * a driver, a driver link.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "fakefs.h"
+#include "parkerctl.h"
+
+static int setup(void **state)
+{
+	if (fake_setup(state))
+		return -1;
+	setenv("PARKER_SYSFS", at("sys"), 1);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	unsetenv("PARKER_SYSFS");
+	return fake_teardown(state);
+}
+
+#define STEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+/* ROOT/REL and the directories above it. */
+static void make_dirs(const char *rel)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s", at(rel));
+	for (char *p = strchr(path + strlen(root) + 1, '/'); p;
+	     p = strchr(p + 1, '/')) {
+		*p = '\0';
+		assert_true(!__real_mkdir(path, 0755) || errno == EEXIST);
+		*p = '/';
+	}
+	assert_true(!__real_mkdir(path, 0755) || errno == EEXIST);
+}
+
+/* A PCI device in the fake sysfs; driver NULL for none. */
+static void pci_device(const char *addr, const char *vendor,
+		       const char *device, const char *class,
+		       const char *driver)
+{
+	char dir[128], target[128];
+
+	snprintf(dir, sizeof(dir), "sys/bus/pci/devices/%s", addr);
+	make_dirs(dir);
+	put(dir, "vendor", vendor);
+	put(dir, "device", device);
+	put(dir, "class", class);
+	if (!driver)
+		return;
+	snprintf(target, sizeof(target), "../../../bus/pci/drivers/%s",
+		 driver);
+	strcat(dir, "/driver");
+	assert_int_equal(symlink(target, at(dir)), 0);
+}
+
+/* parkerctl show NAME; its standard output. */
+static char *show(const char *name, int *ret)
+{
+	char *argv[] = { "show", (char *)name };
+
+	return capture(1, cmd_show, 2, argv, ret);
+}
+
+static void full(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "running\n", "1-3\n",
+		  "268435456@0x3f800000\n", "0000:00:03.0\n0000:00:09.0\n");
+	put("web", "apic_ids", "1 2 3\n");
+	put("web", "memory_node", "-1\n");
+	put("web", "smt_split", "0\n");
+	put("web", "console", "Linux version 6.12\n");
+	pci_device("0000:00:03.0", "0x1b36\n", "0x0002\n", "0x070002\n",
+		   "parker");
+	pci_device("0000:00:09.0", "0x1af4\n", "0x1000\n", "0x020000\n",
+		   "parker");
+	assert_string_equal(show("web", &ret),
+		"name:     web\n"
+		"id:       1\n"
+		"state:    running\n"
+		"cpus:     1-3\n"
+		"          cpu 1  apic 1\n"
+		"          cpu 2  apic 2\n"
+		"          cpu 3  apic 3\n"
+		"memory:   256M at 0x3f800000-0x4f7fffff (node -1)\n"
+		"devices:  0000:00:03.0  1b36:0002  serial controller  (driver parker)\n"
+		"          0000:00:09.0  1af4:1000  network controller  (driver parker)\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void empty(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("db", "0\n", "empty\n", "\n", "0\n", "");
+	put("db", "apic_ids", "\n");
+	put("db", "memory_node", "-1\n");
+	assert_string_equal(show("db", &ret),
+			    "name:     db\n"
+			    "id:       0\n"
+			    "state:    empty\n"
+			    "cpus:     -\n"
+			    "memory:   -\n"
+			    "devices:  -\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+/* The ids go to the CPUs in order, not by number. */
+static void apic_ids_in_cpu_order(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "4\n", "ready\n", "0,2,5-6\n",
+		  "1073741824@0x100000000\n", "");
+	put("web", "apic_ids", "0 4 10 12\n");
+	put("web", "memory_node", "1\n");
+	assert_string_equal(show("web", &ret),
+			    "name:     web\n"
+			    "id:       4\n"
+			    "state:    ready\n"
+			    "cpus:     0,2,5-6\n"
+			    "          cpu 0  apic 0\n"
+			    "          cpu 2  apic 4\n"
+			    "          cpu 5  apic 10\n"
+			    "          cpu 6  apic 12\n"
+			    "memory:   1G at 0x100000000-0x13fffffff (node 1)\n"
+			    "devices:  -\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static const char without_apic[] =
+	"name:     web\n"
+	"id:       2\n"
+	"state:    ready\n"
+	"cpus:     1-3\n"
+	"          cpu 1\n"
+	"          cpu 2\n"
+	"          cpu 3\n"
+	"memory:   -\n"
+	"devices:  -\n";
+
+static void missing_apic_ids(void **state)
+{
+	int ret;
+
+	(void)state;
+	/* An older kernel: no apic_ids, no memory_node. */
+	partition("web", "2\n", "ready\n", "1-3\n", "0\n", "");
+	assert_string_equal(show("web", &ret), without_apic);
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void too_few_apic_ids(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "2\n", "ready\n", "1-3\n", "0\n", "");
+	put("web", "apic_ids", "1 2\n");
+	assert_string_equal(show("web", &ret), without_apic);
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void device_classes(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("io", "3\n", "loaded\n", "5\n", "1000@0x1000\n",
+		  "0000:00:04.0\n0000:00:05.0\n0000:00:06.0\n0000:00:07.0\n"
+		  "0000:00:08.0\n0000:00:0a.0\n0000:00:0b.0\n0000:01:00.1\n");
+	put("io", "apic_ids", "5\n");
+	pci_device("0000:00:04.0", "0x1af4\n", "0x1001\n", "0x010000\n",
+		   "parker");
+	pci_device("0000:00:05.0", "0x1234\n", "0x1111\n", "0x030000\n",
+		   NULL);
+	pci_device("0000:00:06.0", "0x8086\n", "0x29c0\n", "0x060000\n",
+		   "parker");
+	pci_device("0000:00:07.0", "0x8086\n", "0x2918\n", "0x078000\n",
+		   "parker");
+	pci_device("0000:00:08.0", "0x1b36\n", "0x000d\n", "0x0c0330\n",
+		   "xhci_hcd");
+	pci_device("0000:00:0a.0", "0x1b36\n", "0x0005\n", "0x0d1100\n",
+		   NULL);
+	pci_device("0000:00:0b.0", "0x1b36\n", "0x0010\n", "0x000000\n",
+		   "parker");
+	/* 0000:01:00.1 is not in sysfs at all. */
+	assert_string_equal(show("io", &ret),
+		"name:     io\n"
+		"id:       3\n"
+		"state:    loaded\n"
+		"cpus:     5\n"
+		"          cpu 5  apic 5\n"
+		"memory:   1000 at 0x1000-0x13e7 (node ?)\n"
+		"devices:  0000:00:04.0  1af4:1001  storage controller  (driver parker)\n"
+		"          0000:00:05.0  1234:1111  display controller  (driver none)\n"
+		"          0000:00:06.0  8086:29c0  bridge  (driver parker)\n"
+		"          0000:00:07.0  8086:2918  communication controller  (driver parker)\n"
+		"          0000:00:08.0  1b36:000d  serial bus controller  (driver xhci_hcd)\n"
+		"          0000:00:0a.0  1b36:0005  class 0x0d1100  (driver none)\n"
+		"          0000:00:0b.0  1b36:0010  class 0x000000  (driver parker)\n"
+		"          0000:01:00.1  (not in sysfs)\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void unreadable_values(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("odd", "7\n", "crashed\n", "2\n", "lots\n", "junk\n");
+	unlink(at("odd/state"));
+	put("odd", "apic_ids", "2\n");
+	assert_string_equal(show("odd", &ret),
+			    "name:     odd\n"
+			    "id:       7\n"
+			    "state:    ?\n"
+			    "cpus:     2\n"
+			    "          cpu 2  apic 2\n"
+			    "memory:   lots\n"
+			    "devices:  junk\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void no_such_partition(void **state)
+{
+	char *argv[] = { "show", "web" };
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_show, 2, argv, &ret),
+			    "parkerctl: web: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void usage_errors(void **state)
+{
+	static const char *const bad[][2] = {
+		{ NULL }, { "Web" }, { "web", "x" }, { "web", "--all" },
+		{ "--cpus=1", "web" }, { "info" },
+	};
+	(void)state;
+	partition("web", "1\n", "ready\n", "1\n", "0\n", "");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		char *argv[3] = { "show" };
+		int argc = 1, ret;
+		char *err;
+
+		while (argc < 3 && bad[i][argc - 1]) {
+			argv[argc] = (char *)bad[i][argc - 1];
+			argc++;
+		}
+		err = capture(2, cmd_show, argc, argv, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_true(!strncmp(err, "parkerctl: ", 11));
+		assert_non_null(strstr(err, "Try 'parkerctl show --help'."));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		STEST(full),
+		STEST(empty),
+		STEST(apic_ids_in_cpu_order),
+		STEST(missing_apic_ids),
+		STEST(too_few_apic_ids),
+		STEST(device_classes),
+		STEST(unreadable_values),
+		STEST(no_such_partition),
+		STEST(usage_errors),
+	};
+
+	return cmocka_run_group_tests_name("show", tests, NULL, NULL);
+}
