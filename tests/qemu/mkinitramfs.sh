@@ -27,6 +27,10 @@ skeleton() {
 	for applet in $("$BUSYBOX" --list); do
 		[ "$applet" = busybox ] || ln -sf busybox "$dir/bin/$applet"
 	done
+	# Where the kernel looks for them (poweroff_cmd, reboot_cmd).
+	for applet in poweroff reboot halt; do
+		ln -sf ../bin/busybox "$dir/sbin/$applet"
+	done
 	echo "root:x:0:0:root:/root:/bin/sh" > "$dir/etc/passwd"
 	echo "root:x:0:" > "$dir/etc/group"
 	echo "nobody:x:65534:65534:nobody:/:/bin/false" >> "$dir/etc/passwd"

@@ -4,8 +4,8 @@
  * fresh tree in a temporary directory, named by PARKER_FS.  Test binaries
  * using it are linked with --wrap=mkdir,--wrap=rmdir so that, as on kernfs,
  * making a partition's directory makes its files and removing it removes
- * them; like the kernel, rmdir refuses a partition that was started (its
- * command file says "start") while it is starting or running.
+ * them; like the kernel, rmdir refuses a partition that is starting,
+ * running or unresponsive, unless "force-stop" was the last command.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -68,28 +68,49 @@ int exists(const char *dir)
 	return !access(at(dir), F_OK);
 }
 
-/* What the kernel puts in a new partition's directory. */
+/* The files of a partition's life, as a new one has them. */
+static const char *const life_files[][2] = {
+	{ "on_crash", "stop\n" }, { "on_reboot", "restart\n" },
+	{ "restart_count", "0\n" }, { "crash", "\n" },
+	{ "heartbeat_age_ms", "-\n" }, { "console", "" },
+	{ "console_head", "0\n" }, { "started_at", "-\n" },
+};
+
+/* What the kernel puts in a new partition's directory besides those. */
 static const char *const part_files[][2] = {
 	{ "id", "0\n" }, { "state", "empty\n" }, { "cpus", "\n" },
 	{ "smt_split", "0\n" }, { "memory", "0\n" }, { "devices", "" },
 	{ "command", "" },
 };
 
+/* DIR/FILE with text, or a directory there when FILE is broken_file. */
+static void make_file(const char *dir, const char *file, const char *text)
+{
+	char sub[1024];
+
+	if (broken_file && !strcmp(file, broken_file)) {
+		snprintf(sub, sizeof(sub), "%s/%s", at(dir), file);
+		assert_int_equal(__real_mkdir(sub, 0755), 0);
+		return;
+	}
+	put(dir, file, text);
+}
+
+static void life(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(life_files); i++)
+		make_file(name, life_files[i][0], life_files[i][1]);
+}
+
 int __wrap_mkdir(const char *path, mode_t mode)
 {
 	const char *name = strrchr(path, '/') + 1;
-	char sub[512];
 
 	if (__real_mkdir(path, mode))
 		return -1;
-	for (size_t i = 0; i < ARRAY_SIZE(part_files); i++) {
-		if (broken_file && !strcmp(part_files[i][0], broken_file)) {
-			snprintf(sub, sizeof(sub), "%s/%s", path, broken_file);
-			assert_int_equal(__real_mkdir(sub, 0755), 0);
-			continue;
-		}
-		put(name, part_files[i][0], part_files[i][1]);
-	}
+	for (size_t i = 0; i < ARRAY_SIZE(part_files); i++)
+		make_file(name, part_files[i][0], part_files[i][1]);
+	life(name);
 	return 0;
 }
 
@@ -126,15 +147,21 @@ static const char *line_of(const char *path, const char *file, char *buf,
 	return buf;
 }
 
-/* Started and not stopped: the kernel will not remove it. */
+/* Its kernel runs and was not forced to stop: the kernel keeps it. */
 static int active(const char *path)
 {
 	char cmd[32], st[32];
 
 	line_of(path, "command", cmd, sizeof(cmd));
 	line_of(path, "state", st, sizeof(st));
-	return !strcmp(cmd, "start") &&
-	       (!strcmp(st, "starting") || !strcmp(st, "running"));
+	return strcmp(cmd, "force-stop") &&
+	       (!strcmp(st, "starting") || !strcmp(st, "running") ||
+		!strcmp(st, "unresponsive"));
+}
+
+void vanish(const char *name)
+{
+	assert_int_equal(remove_tree(at(name)), 0);
 }
 
 int __wrap_rmdir(const char *path)
@@ -183,6 +210,7 @@ void partition(const char *name, const char *id, const char *st,
 	put(name, "cpus", cpus);
 	put(name, "memory", memory);
 	put(name, "devices", devices);
+	life(name);
 }
 
 char *capture(int fd, int (*fn)(int, char **), int argc, char **argv,

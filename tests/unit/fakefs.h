@@ -32,7 +32,13 @@ void put(const char *dir, const char *file, const char *text);
 /* ROOT/DIR/FILE as it is, in a static buffer. */
 char *get(const char *dir, const char *file);
 int exists(const char *dir);
-/* A partition as the kernel shows it; id NULL leaves its file out. */
+/* Remove ROOT/NAME and all in it, as a destroy by someone else would. */
+void vanish(const char *name);
+/*
+ * A partition as the kernel shows it, with the files of its life as a new
+ * one has them (on_crash stop, on_reboot restart, no crash, no console,
+ * heartbeat_age_ms and started_at "-"); id NULL leaves its file out.
+ */
 void partition(const char *name, const char *id, const char *st,
 	       const char *cpus, const char *memory, const char *devices);
 /* Run fn with stdout or stderr (fd) going to a file; returns what it said. */

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host unit tests for parkerctl load, start, stop and run (cmocka), on the
- * fake tree of fakefs.c.  The binary is linked with
- * --wrap=parker_kexec_file_load: the stand-in below records what the load
- * code would pass to kexec_file_load(2), plays the kernel's answer, and
- * can move the partition to a new state as a started kernel would.
+ * Host unit tests for parkerctl load, start, stop, restart, run and
+ * destroy (cmocka), on the fake tree of fakefs.c.  The binary is linked
+ * with --wrap=parker_kexec_file_load: the stand-in below records what the
+ * load code would pass to kexec_file_load(2), plays the kernel's answer,
+ * and can move the partition to a new state as a started kernel would.
+ * It is also linked with --wrap=sleep_ms, where the partition's kernel
+ * gets to change its state (or the partition goes) between two looks.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -38,7 +40,38 @@ static struct {
 	const char *state_of, *state;
 } kx;
 
+/*
+ * After the sleep numbered at, of's state becomes state; or of goes, or
+ * its command file breaks (a directory: writes fail).
+ */
+static struct later {
+	int sleeps;
+	int at;
+	const char *of, *state;
+	int vanish, break_command;
+} later;
+
 static char kernel_path[512], initrd_path[512];
+
+void __real_sleep_ms(unsigned int ms);
+
+void __wrap_sleep_ms(unsigned int ms)
+{
+	__real_sleep_ms(ms);
+	if (++later.sleeps != later.at || !later.of)
+		return;
+	if (later.vanish) {
+		vanish(later.of);
+	} else if (later.break_command) {
+		char path[512];
+
+		snprintf(path, sizeof(path), "%s/command", later.of);
+		assert_int_equal(unlink(at(path)), 0);
+		assert_int_equal(__real_mkdir(at(path), 0755), 0);
+	} else {
+		put(later.of, "state", later.state);
+	}
+}
 
 static void read_fd(int fd, char *buf, size_t len)
 {
@@ -78,6 +111,7 @@ int __wrap_parker_kexec_file_load(int kernel_fd, int initrd_fd,
 static int setup(void **state)
 {
 	memset(&kx, 0, sizeof(kx));
+	memset(&later, 0, sizeof(later));
 	if (fake_setup(state))
 		return -1;
 	put(".", "bzImage", "BZIMAGE");
@@ -454,7 +488,7 @@ static void start_usage_errors(void **state)
 	}
 }
 
-static void stop(void **state)
+static void stop_force(void **state)
 {
 	const char *args[] = { "stop", "--force", "web", NULL };
 	int ret;
@@ -464,19 +498,155 @@ static void stop(void **state)
 	assert_string_equal(run(cmd_stop, args, &ret), "");
 	assert_int_equal(ret, EXIT_OK);
 	assert_string_equal(get("web", "command"), "force-stop");
+	assert_int_equal(later.sleeps, 0);
 }
 
-static void stop_needs_force(void **state)
+/* The kernel powers off after a few looks: stop or crash, no force. */
+static void stop_graceful(void **state)
+{
+	static const char *const to[] = { "stopped\n", "crashed\n" };
+	const char *args[] = { "stop", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	for (size_t i = 0; i < ARRAY_SIZE(to); i++) {
+		put("web", "state", "running\n");
+		put("web", "command", "");
+		later = (struct later){ .at = 3, .of = "web", .state = to[i] };
+		assert_string_equal(run(cmd_stop, args, &ret), "");
+		assert_int_equal(ret, EXIT_OK);
+		assert_string_equal(get("web", "command"), "stop");
+		assert_int_equal(later.sleeps, 3);
+	}
+}
+
+/* Starting or unresponsive: asked all the same; the kernel judges. */
+static void stop_asks_kernel(void **state)
+{
+	static const char *const states[] = {
+		"starting\n", "unresponsive\n",
+	};
+	const char *args[] = { "stop", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "starting\n");
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+		put("web", "state", states[i]);
+		later = (struct later){ .at = 1, .of = "web",
+					.state = "stopped\n" };
+		assert_string_equal(run(cmd_stop, args, &ret), "");
+		assert_int_equal(ret, EXIT_OK);
+		assert_string_equal(get("web", "command"), "stop");
+	}
+	/* The kernel's refusal, as it says it. */
+	assert_int_equal(unlink(at("web/command")), 0);
+	assert_int_equal(__real_mkdir(at("web/command"), 0755), 0);
+	put("web", "state", "unresponsive\n");
+	put("info", "last_cmd_status",
+	    "web: is unresponsive: only a running kernel can be asked to stop\n");
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: cannot stop: is unresponsive: only a running kernel can be asked to stop\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void stop_times_out(void **state)
+{
+	const char *args[] = { "stop", "web", "--timeout", "1", NULL };
+	double t0, took;
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	t0 = seconds();
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: did not stop within 1 s; forcing\n");
+	took = seconds() - t0;
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "command"), "force-stop");
+	assert_true(took >= 0.95 && took < 3);
+	/* A look every 100 ms, fewer when the machine is busy. */
+	assert_true(later.sleeps >= 3 && later.sleeps <= 11);
+}
+
+static void stop_timeout_zero(void **state)
+{
+	const char *args[] = { "stop", "web", "--timeout=0", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "unresponsive\n");
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: did not stop within 0 s; forcing\n");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "command"), "force-stop");
+	assert_int_equal(later.sleeps, 0);
+}
+
+/* The kernel takes "stop" and then refuses "force-stop". */
+static void stop_force_fails(void **state)
+{
+	const char *args[] = { "stop", "web", "--timeout", "1", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	later = (struct later){ .at = 1, .of = "web", .break_command = 1 };
+	put("info", "last_cmd_status", "web: cannot reach CPU 1\n");
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: did not stop within 1 s; forcing\n"
+			    "parkerctl: web: cannot stop: cannot reach CPU 1\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void stop_already_stopped(void **state)
+{
+	static const char *const states[] = { "stopped\n", "crashed\n" };
+	const char *args[] = { "stop", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "stopped\n");
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+		put("web", "state", states[i]);
+		assert_string_equal(run(cmd_stop, args, &ret), "");
+		assert_int_equal(ret, EXIT_OK);
+		assert_string_equal(get("web", "command"), "");
+	}
+}
+
+static void stop_not_running(void **state)
+{
+	static const char *const states[] = {
+		"empty", "ready", "loaded",
+	};
+	const char *args[] = { "stop", "web", "--timeout", "5", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "ready\n");
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+		put("web", "state", states[i]);
+		assert_string_equal(run(cmd_stop, args, &ret),
+				    message("parkerctl: web: is %s, not running\n",
+					    states[i], NULL));
+		assert_int_equal(ret, EXIT_FAIL);
+		assert_string_equal(get("web", "command"), "");
+	}
+}
+
+static void stop_destroyed_meanwhile(void **state)
 {
 	const char *args[] = { "stop", "web", NULL };
 	int ret;
 
 	(void)state;
 	loadable("web", "1\n", "running\n");
+	later = (struct later){ .at = 2, .of = "web", .vanish = 1 };
 	assert_string_equal(run(cmd_stop, args, &ret),
-			    "parkerctl: web: graceful stop is not supported yet; use --force\n");
+			    "parkerctl: web: destroyed while stopping\n");
 	assert_int_equal(ret, EXIT_FAIL);
-	assert_string_equal(get("web", "command"), "");
 }
 
 static void stop_refused(void **state)
@@ -488,34 +658,238 @@ static void stop_refused(void **state)
 	assert_string_equal(run(cmd_stop, args, &ret),
 			    "parkerctl: web: cannot stop: no such partition\n");
 	assert_int_equal(ret, EXIT_FAIL);
+	args[2] = NULL;
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: cannot stop: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
 
-	partition("web", "1\n", "loaded\n", "1\n", "0\n", "");
+	partition("web", "1\n", "running\n", "1\n", "0\n", "");
 	assert_int_equal(__real_mkdir(at("web/command"), 0755), 0);
 	put("info", "last_cmd_status", "web: is not started\n");
+	args[2] = "--force";
 	assert_string_equal(run(cmd_stop, args, &ret),
 			    "parkerctl: web: cannot stop: is not started\n");
 	assert_int_equal(ret, EXIT_FAIL);
+	put("info", "last_cmd_status", "web: its kernel does not answer\n");
+	args[2] = NULL;
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: cannot stop: its kernel does not answer\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_int_equal(later.sleeps, 0);
 }
 
 static void stop_usage_errors(void **state)
 {
-	static const char *const bad[][3] = {
+	static const char *const bad[][4] = {
 		{ "--force" }, { "web", "--force=1" }, { "web", "--kill" },
 		{ "web", "--force", "db" }, { "Web", "--force" },
+		{ "web", "--timeout" }, { "web", "--timeout", "soon" },
+		{ "web", "--timeout=-1" }, { "web", "--timeout", "86401" },
+		{ "web", "--timeout", "1.5" }, { "web", "--timeout=" },
+		{ "web", "--timeout=1", "--timeout=2" },
+		{ "web", "--timeout=1", "--force" },
+		{ "web", "--force", "--timeout", "1" }, { "--timeout", "1" },
 	};
 	(void)state;
 	loadable("web", "1\n", "running\n");
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
-		const char *args[5] = { "stop" };
+		const char *args[6] = { "stop" };
 		char *err;
 		int ret;
 
-		for (int j = 0; j < 3 && bad[i][j]; j++)
+		for (int j = 0; j < 4 && bad[i][j]; j++)
 			args[j + 1] = bad[i][j];
 		err = run(cmd_stop, args, &ret);
 		assert_int_equal(ret, EXIT_USAGE);
 		assert_non_null(strstr(err, "Try 'parkerctl stop --help'."));
 		assert_string_equal(get("web", "command"), "");
+	}
+}
+
+static void stop_usage_messages(void **state)
+{
+	const char *args[] = { "stop", "web", "--force", "--timeout=3", NULL };
+	int ret;
+
+	(void)state;
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: option '--timeout' does not go with --force\n"
+			    "Try 'parkerctl stop --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+	args[2] = "--timeout=x";
+	args[3] = NULL;
+	assert_string_equal(run(cmd_stop, args, &ret),
+			    "parkerctl: web: invalid --timeout 'x': a whole number of seconds, at most 86400\n"
+			    "Try 'parkerctl stop --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+}
+
+static void restart(void **state)
+{
+	const char *args[] = { "restart", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	assert_string_equal(run(cmd_restart, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "command"), "restart");
+	assert_int_equal(later.sleeps, 0);
+}
+
+static void restart_wait(void **state)
+{
+	const char *args[] = { "restart", "web", "--wait=5", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "starting\n");
+	later = (struct later){ .at = 2, .of = "web", .state = "running\n" };
+	assert_string_equal(run(cmd_restart, args, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "command"), "restart");
+	assert_int_equal(later.sleeps, 2);
+
+	put("web", "state", "starting\n");
+	later = (struct later){ .at = 1, .of = "web", .state = "crashed\n" };
+	assert_string_equal(run(cmd_restart, args, &ret),
+			    "parkerctl: web: crashed while starting\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
+static void restart_refused(void **state)
+{
+	const char *args[] = { "restart", "web", "--wait", "5", NULL };
+	int ret;
+
+	(void)state;
+	assert_string_equal(run(cmd_restart, args, &ret),
+			    "parkerctl: web: cannot restart: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
+
+	partition("web", "1\n", "ready\n", "1\n", "0\n", "");
+	assert_int_equal(__real_mkdir(at("web/command"), 0755), 0);
+	put("info", "last_cmd_status", "web: has no loaded image: load one first\n");
+	assert_string_equal(run(cmd_restart, args, &ret),
+			    "parkerctl: web: cannot restart: has no loaded image: load one first\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_int_equal(later.sleeps, 0);
+}
+
+static void restart_usage_errors(void **state)
+{
+	static const char *const bad[][3] = {
+		{ "web", "--wait" }, { "web", "--wait", "x" },
+		{ "web", "--wait", "86401" }, { "web", "--force" },
+		{ "web", "db" }, { "--wait", "1" }, { "Web" },
+	};
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		const char *args[5] = { "restart" };
+		char *err;
+		int ret;
+
+		for (int j = 0; j < 3 && bad[i][j]; j++)
+			args[j + 1] = bad[i][j];
+		err = run(cmd_restart, args, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_non_null(strstr(err, "Try 'parkerctl restart --help'."));
+		assert_string_equal(get("web", "command"), "");
+	}
+}
+
+static void destroy_refuses_active(void **state)
+{
+	static const char *const states[] = {
+		"starting\n", "running\n", "unresponsive\n",
+	};
+	const char *args[] = { "destroy", "web", NULL };
+	int ret;
+
+	(void)state;
+	loadable("web", "1\n", "running\n");
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+		put("web", "state", states[i]);
+		assert_string_equal(run(cmd_destroy, args, &ret),
+				    "parkerctl: web: is running: stop it first or use --force\n");
+		assert_int_equal(ret, EXIT_FAIL);
+		assert_true(exists("web"));
+		assert_string_equal(get("web", "command"), "");
+	}
+}
+
+static void destroy_force(void **state)
+{
+	static const char *const states[] = {
+		"starting\n", "running\n", "unresponsive\n",
+	};
+	const char *args[] = { "destroy", "--force", "web", NULL };
+	int ret;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+		loadable("web", "1\n", states[i]);
+		/* fakefs keeps it unless force-stop was written. */
+		assert_string_equal(run(cmd_destroy, args, &ret), "");
+		assert_int_equal(ret, EXIT_OK);
+		assert_false(exists("web"));
+	}
+}
+
+/* Not active: nothing is written to command, which would fail here. */
+static void destroy_force_stopped(void **state)
+{
+	static const char *const states[] = {
+		"empty\n", "ready\n", "loaded\n", "stopped\n", "crashed\n",
+	};
+	const char *args[] = { "destroy", "web", "--force", NULL };
+	int ret;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
+		partition("web", "1\n", states[i], "1\n", "0\n", "");
+		assert_int_equal(__real_mkdir(at("web/command"), 0755), 0);
+		assert_string_equal(run(cmd_destroy, args, &ret), "");
+		assert_int_equal(ret, EXIT_OK);
+		assert_false(exists("web"));
+	}
+}
+
+static void destroy_force_fails(void **state)
+{
+	const char *args[] = { "destroy", "web", "--force", NULL };
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "running\n", "1\n", "0\n", "");
+	assert_int_equal(__real_mkdir(at("web/command"), 0755), 0);
+	put("info", "last_cmd_status", "web: cannot reach CPU 3\n");
+	assert_string_equal(run(cmd_destroy, args, &ret),
+			    "parkerctl: web: cannot stop: cannot reach CPU 3\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_true(exists("web"));
+}
+
+static void destroy_usage_errors(void **state)
+{
+	static const char *const bad[][3] = {
+		{ NULL }, { "--force" }, { "web", "--force=1" },
+		{ "web", "--all" }, { "web", "db" }, { "Web", "--force" },
+	};
+	(void)state;
+	loadable("web", "1\n", "stopped\n");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		const char *args[5] = { "destroy" };
+		char *err;
+		int ret;
+
+		for (int j = 0; j < 3 && bad[i][j]; j++)
+			args[j + 1] = bad[i][j];
+		err = run(cmd_destroy, args, &ret);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_non_null(strstr(err, "Try 'parkerctl destroy --help'."));
+		assert_true(exists("web"));
 	}
 }
 
@@ -556,6 +930,21 @@ static void run_all_steps(void **state)
 	assert_string_equal(kx.cmdline, "console=ttyS0");
 	/* fakefs gives every partition id 0. */
 	assert_int_equal(kx.flags, 0x10);
+}
+
+static void run_policies(void **state)
+{
+	const char *more[] = {
+		"--on-reboot", "stop", "--on-crash=restart", NULL,
+	};
+	int ret;
+
+	(void)state;
+	assert_string_equal(run_web(more, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "on_crash"), "restart");
+	assert_string_equal(get("web", "on_reboot"), "stop");
+	assert_string_equal(get("web", "command"), "start");
 }
 
 static void run_without_wait(void **state)
@@ -665,6 +1054,10 @@ static void run_usage_errors(void **state)
 		  "--device", "10.0" },
 		{ "web", "--cpus", "1", "--memory", "1G", "--kernel", "bz",
 		  "--force" },
+		{ "web", "--cpus", "1", "--memory", "1G", "--kernel", "bz",
+		  "--on-crash", "halt" },
+		{ "web", "--cpus", "1", "--memory", "1G", "--kernel", "bz",
+		  "--on-reboot=" },
 		{ "web", "--cpus", "1", "--cpus", "2", "--memory", "1G",
 		  "--kernel", "bz" },
 		{ "--cpus", "1", "--memory", "1G", "--kernel", "bz" },
@@ -697,6 +1090,8 @@ static void run_usage_messages(void **state)
 		  "parkerctl: web: invalid --wait '-2': a whole number of seconds, at most 86400\n" },
 		{ { "--device", "00:10.0" },
 		  "parkerctl: web: device 0000:00:10.0 given twice\n" },
+		{ { "--on-reboot", "crash" },
+		  "parkerctl: web: invalid --on-reboot 'crash': stop or restart\n" },
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -767,11 +1162,29 @@ int main(void)
 		LTEST(start_wait_times_out),
 		LTEST(start_refused),
 		LTEST(start_usage_errors),
-		LTEST(stop),
-		LTEST(stop_needs_force),
+		LTEST(stop_force),
+		LTEST(stop_graceful),
+		LTEST(stop_asks_kernel),
+		LTEST(stop_times_out),
+		LTEST(stop_timeout_zero),
+		LTEST(stop_force_fails),
+		LTEST(stop_already_stopped),
+		LTEST(stop_not_running),
+		LTEST(stop_destroyed_meanwhile),
 		LTEST(stop_refused),
 		LTEST(stop_usage_errors),
+		LTEST(stop_usage_messages),
+		LTEST(restart),
+		LTEST(restart_wait),
+		LTEST(restart_refused),
+		LTEST(restart_usage_errors),
+		LTEST(destroy_refuses_active),
+		LTEST(destroy_force),
+		LTEST(destroy_force_stopped),
+		LTEST(destroy_force_fails),
+		LTEST(destroy_usage_errors),
 		LTEST(run_all_steps),
+		LTEST(run_policies),
 		LTEST(run_without_wait),
 		LTEST(run_load_fails),
 		LTEST(run_start_fails),

@@ -83,6 +83,37 @@ static void read_too_long(void **state)
 	assert_int_equal(errno, EFBIG);
 }
 
+/* Raw, untrimmed, and longer than one chunk of the reader. */
+static void read_all(void **state)
+{
+	const size_t n = 300000;
+	char *big = malloc(n + 1), *buf;
+	size_t len = 1;
+
+	(void)state;
+	assert_non_null(big);
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char)('a' + i % 26);
+	big[0] = ' ';
+	big[n - 1] = '\n';
+	big[n] = '\0';
+	put("info", "version", big);
+	buf = parkerfs_read_all("info", "version", &len);
+	assert_non_null(buf);
+	assert_int_equal(len, n);
+	assert_memory_equal(buf, big, n);
+	free(buf);
+	put("info", "version", "");
+	buf = parkerfs_read_all("info", "version", &len);
+	assert_non_null(buf);
+	assert_int_equal(len, 0);
+	free(buf);
+	errno = 0;
+	assert_null(parkerfs_read_all("info", "nothing", &len));
+	assert_int_equal(errno, ENOENT);
+	free(big);
+}
+
 static void read_numbers(void **state)
 {
 	uint64_t v = 0;
@@ -219,6 +250,46 @@ static void create_writes_canonical_values(void **state)
 	assert_string_equal(get("web", "devices"), "+0000:00:11.1");
 }
 
+static void create_policies(void **state)
+{
+	char *argv[] = {
+		"create", "web", "--on-crash", "restart", "--on-reboot=stop",
+		"--cpus", "1",
+	};
+	char *defaults[] = { "create", "db", "--on-reboot", "restart" };
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_create, 7, argv, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "on_crash"), "restart");
+	assert_string_equal(get("web", "on_reboot"), "stop");
+	assert_string_equal(get("web", "cpus"), "1");
+	/* What is not given stays as the kernel has it. */
+	assert_string_equal(capture(2, cmd_create, 4, defaults, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("db", "on_crash"), "stop\n");
+	assert_string_equal(get("db", "on_reboot"), "restart");
+}
+
+/* A refused policy undoes the create. */
+static void create_policy_refused(void **state)
+{
+	char *argv[] = {
+		"create", "web", "--on-crash=stop", "--on-reboot", "restart",
+		"--cpus", "1",
+	};
+	int ret;
+
+	(void)state;
+	broken_file = "on_reboot";
+	put("info", "last_cmd_status", "web: not supported\n");
+	assert_string_equal(capture(2, cmd_create, 7, argv, &ret),
+			    "parkerctl: web: cannot set on_reboot to restart: not supported\n");
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_false(exists("web"));
+}
+
 static void create_empty(void **state)
 {
 	char *argv[] = { "create", "web" };
@@ -267,6 +338,12 @@ static void create_usage_errors(void **state)
 		{ "web", "--cpus" }, { "web", "--cpu", "1" }, { "web", "x" },
 		{ "--cpus", "1" }, { "web", "--smt-split=1" },
 		{ "web", "--memory", "1G", "--memory=2G" },
+		{ "web", "--on-crash", "reboot" }, { "web", "--on-crash=" },
+		{ "web", "--on-crash" }, { "web", "--on-reboot", "Stop" },
+		{ "web", "--on-reboot=halt" }, { "web", "--on-reboot" },
+		{ "web", "--on-crash=stop", "--on-crash=stop" },
+		{ "web", "--on-reboot", "stop", "--on-reboot=restart" },
+		{ "web", "--oncrash=stop" },
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
@@ -296,6 +373,25 @@ static void create_usage_names_partition(void **state)
 			    "parkerctl: web: invalid memory size 'lots' (examples: 256M, 1G, 4194304)\n"
 			    "Try 'parkerctl create --help'.\n");
 	assert_int_equal(ret, EXIT_USAGE);
+}
+
+static void create_policy_messages(void **state)
+{
+	char *argv[] = { "create", "web", "--on-crash", "reboot" };
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_create, 4, argv, &ret),
+			    "parkerctl: web: invalid --on-crash 'reboot': stop or restart\n"
+			    "Try 'parkerctl create --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+	argv[2] = "--on-reboot";
+	argv[3] = "";
+	assert_string_equal(capture(2, cmd_create, 4, argv, &ret),
+			    "parkerctl: web: invalid --on-reboot '': stop or restart\n"
+			    "Try 'parkerctl create --help'.\n");
+	assert_int_equal(ret, EXIT_USAGE);
+	assert_false(exists("web"));
 }
 
 static void destroy(void **state)
@@ -335,6 +431,7 @@ int main(void)
 		TEST(trim),
 		TEST(read_trims),
 		TEST(read_too_long),
+		TEST(read_all),
 		TEST(read_numbers),
 		TEST(write_whole_value),
 		TEST(reason_from_status),
@@ -342,11 +439,14 @@ int main(void)
 		TEST(list_table),
 		TEST(list_without_pool),
 		TEST(create_writes_canonical_values),
+		TEST(create_policies),
+		TEST(create_policy_refused),
 		TEST(create_empty),
 		TEST(create_rolls_back),
 		TEST(create_exists),
 		TEST(create_usage_errors),
 		TEST(create_usage_names_partition),
+		TEST(create_policy_messages),
 		TEST(destroy),
 		TEST(list_command),
 	};

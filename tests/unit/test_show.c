@@ -3,7 +3,7 @@
  * Host unit tests for parkerctl show (cmocka), on the fake tree of fakefs.c
  * and a fake sysfs beside it, ROOT/sys, named by PARKER_SYSFS: a PCI device
  * there is a directory with vendor, device and class files and, when it has
- * a driver, a driver link.
+ * a driver, a driver link.  ROOT/proc, named by PARKER_PROC, holds uptime.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -24,16 +24,21 @@ static int setup(void **state)
 	if (fake_setup(state))
 		return -1;
 	setenv("PARKER_SYSFS", at("sys"), 1);
+	setenv("PARKER_PROC", at("proc"), 1);
 	return 0;
 }
 
 static int teardown(void **state)
 {
+	unsetenv("PARKER_PROC");
 	unsetenv("PARKER_SYSFS");
 	return fake_teardown(state);
 }
 
 #define STEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+/* The lines of a new partition's restarts and policies (see fakefs.h). */
+#define LIFE "restarts: 0\n" "on crash: stop\n" "on reboot: restart\n"
 
 /* ROOT/REL and the directories above it. */
 static void make_dirs(const char *rel)
@@ -97,6 +102,7 @@ static void full(void **state)
 		"name:     web\n"
 		"id:       1\n"
 		"state:    running\n"
+		LIFE
 		"cpus:     1-3\n"
 		"          cpu 1  apic 1\n"
 		"          cpu 2  apic 2\n"
@@ -119,6 +125,7 @@ static void empty(void **state)
 			    "name:     db\n"
 			    "id:       0\n"
 			    "state:    empty\n"
+			    LIFE
 			    "cpus:     -\n"
 			    "memory:   -\n"
 			    "devices:  -\n");
@@ -139,6 +146,7 @@ static void apic_ids_in_cpu_order(void **state)
 			    "name:     web\n"
 			    "id:       4\n"
 			    "state:    ready\n"
+			    LIFE
 			    "cpus:     0,2,5-6\n"
 			    "          cpu 0  apic 0\n"
 			    "          cpu 2  apic 4\n"
@@ -153,6 +161,7 @@ static const char without_apic[] =
 	"name:     web\n"
 	"id:       2\n"
 	"state:    ready\n"
+	LIFE
 	"cpus:     1-3\n"
 	"          cpu 1\n"
 	"          cpu 2\n"
@@ -210,6 +219,7 @@ static void device_classes(void **state)
 		"name:     io\n"
 		"id:       3\n"
 		"state:    loaded\n"
+		LIFE
 		"cpus:     5\n"
 		"          cpu 5  apic 5\n"
 		"memory:   1000 at 0x1000-0x13e7 (node ?)\n"
@@ -236,10 +246,138 @@ static void unreadable_values(void **state)
 			    "name:     odd\n"
 			    "id:       7\n"
 			    "state:    ?\n"
+			    LIFE
 			    "cpus:     2\n"
 			    "          cpu 2  apic 2\n"
 			    "memory:   lots\n"
 			    "devices:  junk\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void uptime(const char *text)
+{
+	make_dirs("proc");
+	put("proc", "uptime", text);
+}
+
+static void lifecycle_lines(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "running\n", "1\n", "0\n", "");
+	put("web", "started_at", "100\n");
+	put("web", "heartbeat_age_ms", "12\n");
+	put("web", "restart_count", "3\n");
+	put("web", "on_crash", "restart\n");
+	put("web", "on_reboot", "stop\n");
+	put("web", "crash", "Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000009\n");
+	uptime("142.57 280.11\n");
+	assert_string_equal(show("web", &ret),
+		"name:     web\n"
+		"id:       1\n"
+		"state:    running\n"
+		"since:    42 s ago\n"
+		"heartbeat: 12 ms ago\n"
+		"restarts: 3\n"
+		"on crash: restart\n"
+		"on reboot: stop\n"
+		"last crash: Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000009\n"
+		"cpus:     1\n"
+		"          cpu 1\n"
+		"memory:   -\n"
+		"devices:  -\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+/* Stopped: no heartbeat; a crash message of several lines. */
+static void stopped_with_crash(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("db", "2\n", "crashed\n", "\n", "0\n", "");
+	put("db", "started_at", "7.25\n");
+	put("db", "crash", "Kernel panic - not syncing: Fatal exception\nCPU: 1 PID: 1\n\n");
+	uptime("3607.99 0.00\n");
+	assert_string_equal(show("db", &ret),
+		"name:     db\n"
+		"id:       2\n"
+		"state:    crashed\n"
+		"since:    3600 s ago\n"
+		LIFE
+		"last crash: Kernel panic - not syncing: Fatal exception\n"
+		"            CPU: 1 PID: 1\n"
+		"cpus:     -\n"
+		"memory:   -\n"
+		"devices:  -\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void odd_times(void **state)
+{
+	static const struct {
+		const char *started_at, *uptime, *since;
+	} cases[] = {
+		{ "100.5\n", "99.10 1.00\n", "0 s ago" },	/* not before */
+		{ "0\n", "5 1\n", "5 s ago" },
+		{ "100\n", NULL, "?" },		/* no /proc/uptime */
+		{ "100\n", "soon\n", "?" },
+		{ "later\n", "5.00 1.00\n", "later" },	/* as written */
+		{ "1.2.3\n", "5.00 1.00\n", "1.2.3" },
+	};
+	(void)state;
+	partition("web", "1\n", "starting\n", "\n", "0\n", "");
+	put("web", "heartbeat_age_ms", "none\n");
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char expect[512];
+		int ret;
+
+		put("web", "started_at", cases[i].started_at);
+		if (cases[i].uptime)
+			uptime(cases[i].uptime);
+		else
+			unlink(at("proc/uptime"));
+		snprintf(expect, sizeof(expect),
+			 "name:     web\n"
+			 "id:       1\n"
+			 "state:    starting\n"
+			 "since:    %s\n"
+			 "heartbeat: none\n"
+			 LIFE
+			 "cpus:     -\n"
+			 "memory:   -\n"
+			 "devices:  -\n", cases[i].since);
+		assert_string_equal(show("web", &ret), expect);
+		assert_int_equal(ret, EXIT_OK);
+	}
+}
+
+/* A kernel without the files of a partition's life: no lines for them. */
+static void older_kernel(void **state)
+{
+	static const char *const files[] = {
+		"started_at", "heartbeat_age_ms", "restart_count", "on_crash",
+		"on_reboot", "crash",
+	};
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "running\n", "\n", "0\n", "");
+	uptime("100 1\n");
+	for (size_t i = 0; i < ARRAY_SIZE(files); i++) {
+		char rel[64];
+
+		snprintf(rel, sizeof(rel), "web/%s", files[i]);
+		assert_int_equal(unlink(at(rel)), 0);
+	}
+	assert_string_equal(show("web", &ret),
+			    "name:     web\n"
+			    "id:       1\n"
+			    "state:    running\n"
+			    "cpus:     -\n"
+			    "memory:   -\n"
+			    "devices:  -\n");
 	assert_int_equal(ret, EXIT_OK);
 }
 
@@ -288,6 +426,10 @@ int main(void)
 		STEST(too_few_apic_ids),
 		STEST(device_classes),
 		STEST(unreadable_values),
+		STEST(lifecycle_lines),
+		STEST(stopped_with_crash),
+		STEST(odd_times),
+		STEST(older_kernel),
 		STEST(no_such_partition),
 		STEST(usage_errors),
 	};

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * parkerctl create NAME [--cpus LIST] [--memory SIZE] [--device BDF]...
- *                       [--smt-split]
+ *                       [--smt-split] [--on-crash stop|restart]
+ *                       [--on-reboot stop|restart]
  *
  * Every value is checked before anything is touched.  The partition is then
- * made and given its resources one file at a time; when the kernel refuses
- * one, the partition is removed again so that a failed create changes
- * nothing.  run takes the same steps through partition.h.
+ * made and given its policies and resources one file at a time; when the
+ * kernel refuses one, the partition is removed again so that a failed
+ * create changes nothing.  run takes the same steps through partition.h.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -52,7 +53,20 @@ int create_option(int argc, char **argv, int *i, struct create *c)
 	if (opt_value(argc, argv, i, "--device", &val))
 		return opt_set(c->cmd, &c->device_args[c->nr_devices++], val,
 			       "--device");
+	if (opt_value(argc, argv, i, "--on-crash", &val))
+		return opt_set(c->cmd, &c->on_crash, val, "--on-crash");
+	if (opt_value(argc, argv, i, "--on-reboot", &val))
+		return opt_set(c->cmd, &c->on_reboot, val, "--on-reboot");
 	return OPT_UNKNOWN;
+}
+
+/* What to do when the kernel crashes or reboots: stop or restart. */
+static int check_policy(struct create *c, const char *opt, const char *val)
+{
+	if (!val || !strcmp(val, "stop") || !strcmp(val, "restart"))
+		return 0;
+	return usage(c, c->name, "invalid %s '%s': stop or restart", opt,
+		     val);
 }
 
 static int check_cpus(struct create *c)
@@ -108,6 +122,11 @@ int create_check(struct create *c, const char *name)
 	int ret;
 
 	c->name = name;
+	ret = check_policy(c, "--on-crash", c->on_crash);
+	if (!ret)
+		ret = check_policy(c, "--on-reboot", c->on_reboot);
+	if (ret)
+		return ret;
 	if (c->cpus_arg) {
 		ret = check_cpus(c);
 		if (ret)
@@ -143,10 +162,25 @@ static int step(const char *name, const char *file, const char *val,
 	return -1;
 }
 
+static int set_policies(const struct create *c)
+{
+	if (c->on_crash &&
+	    step(c->name, "on_crash", c->on_crash, "cannot set on_crash to",
+		 c->on_crash))
+		return -1;
+	if (c->on_reboot &&
+	    step(c->name, "on_reboot", c->on_reboot,
+		 "cannot set on_reboot to", c->on_reboot))
+		return -1;
+	return 0;
+}
+
 static int assign(const struct create *c)
 {
 	char dev[PCI_ADDR_LEN + 1];
 
+	if (set_policies(c))
+		return -1;
 	if (c->smt_split &&
 	    step(c->name, "smt_split", "1", "cannot allow SMT split", NULL))
 		return -1;

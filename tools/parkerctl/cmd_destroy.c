@@ -1,31 +1,57 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * parkerctl destroy NAME: remove the partition's directory; the kernel
- * returns its CPUs, memory and devices to the boot kernel.
+ * parkerctl destroy NAME [--force]
+ *
+ * Remove the partition's directory; the kernel returns its CPUs, memory and
+ * devices to the boot kernel.  A partition whose kernel is active
+ * (starting, running or unresponsive) is refused unless --force, which
+ * force-stops it first.
  */
 #include <errno.h>
+#include <string.h>
 
 #include "parkerctl.h"
 #include "parkerfs.h"
+#include "partition.h"
+
+static int option(int argc, char **argv, int *i, void *arg)
+{
+	int *force = arg;
+
+	(void)argc;
+	if (!strcmp(argv[*i], "--force")) {
+		*force = 1;
+		return 0;
+	}
+	return OPT_UNKNOWN;
+}
+
+/* Stop name's kernel when it is active and force says so: 0 or -1. */
+static int stop_first(const char *name, int force)
+{
+	char state[64];
+
+	/* A state that cannot be read is the kernel's to judge. */
+	if (parkerfs_read(name, "state", state, sizeof(state)) ||
+	    !state_is_active(state))
+		return 0;
+	if (!force) {
+		error_msg(name, "is running: stop it first or use --force");
+		return -1;
+	}
+	return force_stop(name) ? -1 : 0;
+}
 
 int cmd_destroy(int argc, char **argv)
 {
 	char why[PARKERFS_STATUS_MAX];
 	const char *name;
+	int force = 0, ret;
 
-	if (argc < 2)
-		return cmd_usage_error("destroy", NULL,
-				       "missing partition NAME");
-	name = argv[1];
-	if (name[0] == '-')
-		return cmd_usage_error("destroy", NULL, "unknown option '%s'",
-				       name);
-	if (argc > 2)
-		return cmd_usage_error("destroy", name,
-				       "unexpected argument '%s'", argv[2]);
-	if (check_name("destroy", name))
-		return EXIT_USAGE;
-	if (parkerfs_mount())
+	ret = parse_args("destroy", argc, argv, &name, option, &force);
+	if (ret)
+		return ret;
+	if (parkerfs_mount() || stop_first(name, force))
 		return EXIT_FAIL;
 	if (!parkerfs_rmdir(name))
 		return EXIT_OK;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * parkerctl run NAME --cpus LIST --memory SIZE [--device BDF]... [--smt-split]
+ *                    [--on-crash stop|restart] [--on-reboot stop|restart]
  *                    --kernel BZIMAGE [--initrd FILE] [--cmdline STRING]
  *                    [--wait SECONDS]
  *

@@ -5,12 +5,22 @@
  *   name:     web
  *   id:       1
  *   state:    running
+ *   since:    42 s ago
+ *   heartbeat: 12 ms ago
+ *   restarts: 1
+ *   on crash: restart
+ *   on reboot: restart
+ *   last crash: Kernel panic - not syncing: Attempted to kill init!
  *   cpus:     1-3
  *             cpu 1  apic 1
  *   memory:   256M at 0x3f800000-0x4f7fffff (node -1)
  *   devices:  0000:00:03.0  1b36:0002  serial controller  (driver parker)
  *
- * The APIC ids come from NAME/apic_ids, in the order of the CPUs; a kernel
+ * since comes from NAME/started_at and /proc/uptime, whose root
+ * PARKER_PROC can change (for tests); it and heartbeat are left out while
+ * the kernel says "-", last crash while there was none, and each of the
+ * lines from since to last crash when the kernel has no file for it.  The
+ * APIC ids come from NAME/apic_ids, in the order of the CPUs; a kernel
  * without that file (or with fewer ids than CPUs) gets CPU lines without
  * them.  The PCI details come from sysfs, whose root PARKER_SYSFS can
  * change (for tests).  Empty values are "-", values that cannot be read "?".
@@ -27,7 +37,9 @@
 #include "parse.h"
 
 #define SYSFS_ROOT "/sys"
-#define LABEL "%-10s"
+#define PROC_ROOT "/proc"
+/* A label and a space, in 10 columns when it fits. */
+#define LABEL "%-9s "
 #define INDENT "          "
 /* An APIC id is at most 10 digits, and a space. */
 #define APIC_IDS_MAX (PARKER_MAX_CPUS * 11 + 1)
@@ -285,6 +297,125 @@ static void show_devices(const char *name)
 	}
 }
 
+/*
+ * NAME/FILE into buf, or "?" when it cannot be read: 0, or -1 when the
+ * kernel has no such file.
+ */
+static int optional_field(const char *name, const char *file, char *buf,
+			  size_t len)
+{
+	if (!parkerfs_read(name, file, buf, len))
+		return 0;
+	if (errno == ENOENT)
+		return -1;
+	snprintf(buf, len, "?");
+	return 0;
+}
+
+/* "SECONDS" or "SECONDS.FRACTION": the whole seconds. */
+static int parse_seconds(const char *s, uint64_t *secs)
+{
+	size_t n = strspn(s, "0123456789");
+	const char *rest = s + n;
+	char num[24];
+
+	if (*rest == '.')
+		rest += 1 + strspn(rest + 1, "0123456789");
+	if (!n || n >= sizeof(num) || *rest)
+		return -1;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	return parkerfs_parse_u64(num, secs);
+}
+
+/* The seconds since boot, from the first value of /proc/uptime. */
+static int uptime(uint64_t *secs)
+{
+	const char *root = getenv("PARKER_PROC");
+	char path[PATH_MAX], buf[128];
+	int n;
+
+	n = snprintf(path, sizeof(path), "%s/uptime",
+		     root && *root ? root : PROC_ROOT);
+	if (n < 0 || (size_t)n >= sizeof(path) ||
+	    parkerfs_read_file(path, buf, sizeof(buf)))
+		return -1;
+	buf[strcspn(buf, " \t\n")] = '\0';
+	return parse_seconds(buf, secs);
+}
+
+static void show_since(const char *name)
+{
+	char at[64], val[64];
+	uint64_t then, now;
+
+	if (optional_field(name, "started_at", at, sizeof(at)) ||
+	    !strcmp(at, "-"))
+		return;
+	if (parse_seconds(at, &then)) {
+		line("since:", at);	/* as the kernel wrote it */
+		return;
+	}
+	if (uptime(&now)) {
+		line("since:", "?");
+		return;
+	}
+	snprintf(val, sizeof(val), "%" PRIu64 " s ago",
+		 now > then ? now - then : 0);
+	line("since:", val);
+}
+
+static void show_heartbeat(const char *name)
+{
+	char age[64], val[64];
+	uint64_t ms;
+
+	if (optional_field(name, "heartbeat_age_ms", age, sizeof(age)) ||
+	    !strcmp(age, "-"))
+		return;
+	if (parkerfs_parse_u64(age, &ms)) {
+		line("heartbeat:", age);	/* as the kernel wrote it */
+		return;
+	}
+	snprintf(val, sizeof(val), "%" PRIu64 " ms ago", ms);
+	line("heartbeat:", val);
+}
+
+static void show_optional(const char *name, const char *file,
+			  const char *label)
+{
+	char buf[64];
+
+	if (!optional_field(name, file, buf, sizeof(buf)))
+		line(label, buf);
+}
+
+/* The panic message, its later lines under its first. */
+static void show_crash(const char *name)
+{
+	char crash[PARKERFS_VALUE_MAX];
+	const char *label = "last crash:";
+	char *save;
+
+	if (optional_field(name, "crash", crash, sizeof(crash)) || !crash[0])
+		return;
+	for (char *l = strtok_r(crash, "\n", &save); l;
+	     l = strtok_r(NULL, "\n", &save)) {
+		printf("%-11s %s\n", label, l);
+		label = "";
+	}
+}
+
+static void show_lifecycle(const char *name)
+{
+	show_since(name);
+	show_heartbeat(name);
+	show_optional(name, "restart_count", "restarts:");
+	show_optional(name, "on_crash", "on crash:");
+	show_optional(name, "on_reboot", "on reboot:");
+	show_crash(name);
+}
+
 static int option(int argc, char **argv, int *i, void *arg)
 {
 	(void)argc;
@@ -315,6 +446,7 @@ int cmd_show(int argc, char **argv)
 	line("name:", name);
 	line("id:", id);
 	line("state:", field(name, "state", state, sizeof(state)));
+	show_lifecycle(name);
 	show_cpus(name);
 	show_memory(name);
 	show_devices(name);

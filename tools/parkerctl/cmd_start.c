@@ -4,18 +4,15 @@
  *
  * Writing "start" to NAME/command sends the partition's first CPU into the
  * loaded kernel.  The state then goes from starting to running once that
- * kernel says it is up, or to stopped or crashed; --wait follows it.
+ * kernel says it is up, or to stopped or crashed; --wait follows it (and
+ * restart's and run's --wait).
  */
-#include <errno.h>
 #include <stdint.h>
 #include <string.h>
-#include <time.h>
 
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "partition.h"
-
-#define POLL_MS 100
 
 int start_option(int argc, char **argv, int *i, struct start *s)
 {
@@ -42,49 +39,22 @@ int start_check(struct start *s, const char *name)
 
 int start_partition(const char *name)
 {
-	char why[PARKERFS_STATUS_MAX];
-
-	if (!parkerfs_write(name, "command", "start"))
-		return EXIT_OK;
-	error_msg(name, "cannot start: %s",
-		  errno == ENOENT ? "no such partition" :
-		  parkerfs_reason(name, errno, why, sizeof(why)));
-	return EXIT_FAIL;
-}
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static int read_state(const char *name, char *buf, size_t len)
-{
-	if (!parkerfs_read(name, "state", buf, len))
-		return 0;
-	if (errno == ENOENT)
-		error_msg(name, "destroyed while starting");
-	else
-		error_msg(name, "cannot read the state: %s", strerror(errno));
-	return -1;
+	return partition_command(name, "start", "start");
 }
 
 int wait_running(const struct start *s, const char *name)
 {
-	const struct timespec tick = { 0, POLL_MS * 1000000L };
 	uint64_t end = now_ms() + (uint64_t)s->wait * 1000;
 	char state[64];
 
 	if (!s->wait)
 		return EXIT_OK;
 	for (;;) {
-		if (read_state(name, state, sizeof(state)))
+		if (poll_state(name, state, sizeof(state), "starting"))
 			return EXIT_FAIL;
 		if (!strcmp(state, "running"))
 			return EXIT_OK;
-		if (!strcmp(state, "stopped") || !strcmp(state, "crashed")) {
+		if (state_is_down(state)) {
 			error_msg(name, "%s while starting", state);
 			return EXIT_FAIL;
 		}
@@ -93,7 +63,7 @@ int wait_running(const struct start *s, const char *name)
 				  s->wait, state);
 			return EXIT_FAIL;
 		}
-		nanosleep(&tick, NULL);
+		sleep_ms(STATE_POLL_MS);
 	}
 }
 

@@ -1,65 +1,128 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * parkerctl stop NAME --force
+ * parkerctl stop NAME [--timeout SECONDS] [--force]
  *
- * Writing "force-stop" to NAME/command sends INIT to the partition's CPUs
- * and stops its devices' DMA: the kernel there gets no chance to shut
- * down.  A graceful stop (asking that kernel to shut down, with
- * --timeout SECONDS before forcing) is not there yet; without --force
- * stop says so.
+ * Writing "stop" to NAME/command asks the partition's kernel to power off
+ * and returns at once; stop then waits for the state to become stopped (or
+ * crashed), and when the kernel has not gone within --timeout seconds,
+ * forces it.  The kernel refuses to ask one that cannot answer (starting,
+ * unresponsive) and says why.  Writing "force-stop" sends INIT to the
+ * partition's CPUs and stops its devices' DMA: the kernel there gets no
+ * chance to shut down.  --force does that at once.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "parkerctl.h"
 #include "parkerfs.h"
+#include "partition.h"
+
+#define STOP_TIMEOUT 30
 
 struct stop {
 	int force;
+	const char *timeout_arg;
+	unsigned int timeout;	/* seconds */
 };
 
 static int option(int argc, char **argv, int *i, void *arg)
 {
 	struct stop *s = arg;
+	const char *val;
 
-	(void)argc;
 	if (!strcmp(argv[*i], "--force")) {
 		s->force = 1;
 		return 0;
 	}
+	if (opt_value(argc, argv, i, "--timeout", &val))
+		return opt_set("stop", &s->timeout_arg, val, "--timeout");
 	return OPT_UNKNOWN;
 }
 
-static int force_stop(const char *name)
+static int check(struct stop *s, const char *name)
 {
-	char why[PARKERFS_STATUS_MAX];
+	uint64_t secs;
 
-	if (!parkerfs_write(name, "command", "force-stop"))
-		return EXIT_OK;
-	error_msg(name, "cannot stop: %s",
-		  errno == ENOENT ? "no such partition" :
-		  parkerfs_reason(name, errno, why, sizeof(why)));
-	return EXIT_FAIL;
+	if (!s->timeout_arg)
+		return 0;
+	if (s->force)
+		return cmd_usage_error("stop", name,
+				       "option '--timeout' does not go with --force");
+	if (parkerfs_parse_u64(s->timeout_arg, &secs) || secs > START_WAIT_MAX)
+		return cmd_usage_error("stop", name,
+				       "invalid --timeout '%s': a whole number of seconds, at most %d",
+				       s->timeout_arg, START_WAIT_MAX);
+	s->timeout = (unsigned int)secs;
+	return 0;
 }
 
-static int graceful_stop(const char *name)
+/*
+ * 1 when name's kernel is to be asked to stop, 0 when it has stopped
+ * already, -1 after saying why it cannot be.
+ */
+static int needs_stop(const char *name)
 {
-	error_msg(name, "graceful stop is not supported yet; use --force");
-	return EXIT_FAIL;
+	char state[64];
+
+	if (parkerfs_read(name, "state", state, sizeof(state))) {
+		error_msg(name, "cannot stop: %s",
+			  errno == ENOENT ? "no such partition" :
+			  strerror(errno));
+		return -1;
+	}
+	if (state_is_down(state))
+		return 0;
+	if (state_is_active(state))
+		return 1;
+	error_msg(name, "is %s, not running", state);
+	return -1;
+}
+
+/* Poll the state until it is down or the time is up, then force it. */
+static int wait_stopped(const char *name, unsigned int timeout)
+{
+	uint64_t end = now_ms() + (uint64_t)timeout * 1000;
+	char state[64];
+
+	for (;;) {
+		if (poll_state(name, state, sizeof(state), "stopping"))
+			return EXIT_FAIL;
+		if (state_is_down(state))
+			return EXIT_OK;
+		if (now_ms() >= end)
+			break;
+		sleep_ms(STATE_POLL_MS);
+	}
+	error_msg(name, "did not stop within %u s; forcing", timeout);
+	return force_stop(name);
+}
+
+static int graceful_stop(const char *name, unsigned int timeout)
+{
+	int ret = needs_stop(name);
+
+	if (ret <= 0)
+		return ret ? EXIT_FAIL : EXIT_OK;
+	if (partition_command(name, "stop", "stop"))
+		return EXIT_FAIL;
+	return wait_stopped(name, timeout);
 }
 
 int cmd_stop(int argc, char **argv)
 {
-	struct stop s = { 0 };
+	struct stop s = { .timeout = STOP_TIMEOUT };
 	const char *name;
 	int ret;
 
 	ret = parse_args("stop", argc, argv, &name, option, &s);
+	if (!ret)
+		ret = check(&s, name);
 	if (ret)
 		return ret;
-	if (!s.force)
-		return graceful_stop(name);
 	if (parkerfs_mount())
 		return EXIT_FAIL;
-	return force_stop(name);
+	if (s.force)
+		return force_stop(name);
+	return graceful_stop(name, s.timeout);
 }

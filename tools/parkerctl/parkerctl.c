@@ -13,13 +13,15 @@
 static const struct command commands[] = {
 	{
 		.name = "create",
-		.synopsis = "NAME [--cpus LIST] [--memory SIZE] [--device BDF]... [--smt-split]",
+		.synopsis = "NAME [--cpus LIST] [--memory SIZE] [--device BDF]... [--smt-split] [--on-crash stop|restart] [--on-reboot stop|restart]",
 		.summary = "create a partition and give it CPUs, memory and PCI devices",
 		.options =
-			"  --cpus LIST     CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"
-			"  --memory SIZE   memory from the Parker pool, e.g. 256M or 1G\n"
-			"  --device BDF    a PCI device, DDDD:BB:DD.F or BB:DD.F (repeatable)\n"
-			"  --smt-split     allow a CPU whose SMT sibling stays with the boot kernel\n"
+			"  --cpus LIST       CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"
+			"  --memory SIZE     memory from the Parker pool, e.g. 256M or 1G\n"
+			"  --device BDF      a PCI device, DDDD:BB:DD.F or BB:DD.F (repeatable)\n"
+			"  --smt-split       allow a CPU whose SMT sibling stays with the boot kernel\n"
+			"  --on-crash WHAT   when its kernel crashes: stop (default) or restart\n"
+			"  --on-reboot WHAT  when its kernel reboots: stop or restart (default)\n"
 			"\n"
 			"Options take '--opt VALUE' or '--opt=VALUE'; all are optional.\n"
 			"If the kernel refuses any of them the partition is removed again.\n",
@@ -48,23 +50,35 @@ static const struct command commands[] = {
 	},
 	{
 		.name = "stop",
-		.synopsis = "NAME --force",
+		.synopsis = "NAME [--timeout SECONDS] [--force]",
 		.summary = "stop a partition's kernel",
 		.options =
-			"  --force         stop its CPUs at once, without a shutdown\n"
+			"  --timeout SECONDS  wait up to SECONDS for it to shut down, then force\n"
+			"                     it (default 30)\n"
+			"  --force            stop its CPUs at once, without a shutdown\n"
 			"\n"
-			"A graceful stop is not supported yet: --force is required.\n",
+			"Without --force its kernel is asked to power off.\n",
 		.run = cmd_stop,
 	},
 	{
+		.name = "restart",
+		.synopsis = "NAME [--wait SECONDS]",
+		.summary = "stop a partition's kernel at once and start its image again",
+		.options =
+			"  --wait SECONDS  wait up to SECONDS until it is running (0: do not wait)\n",
+		.run = cmd_restart,
+	},
+	{
 		.name = "run",
-		.synopsis = "NAME --cpus LIST --memory SIZE [--device BDF]... [--smt-split] --kernel BZIMAGE [--initrd FILE] [--cmdline STRING] [--wait SECONDS]",
+		.synopsis = "NAME --cpus LIST --memory SIZE [--device BDF]... [--smt-split] [--on-crash stop|restart] [--on-reboot stop|restart] --kernel BZIMAGE [--initrd FILE] [--cmdline STRING] [--wait SECONDS]",
 		.summary = "create, load and start a partition in one",
 		.options =
 			"  --cpus LIST       CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"
 			"  --memory SIZE     memory from the Parker pool, e.g. 256M or 1G\n"
 			"  --device BDF      a PCI device, DDDD:BB:DD.F or BB:DD.F (repeatable)\n"
 			"  --smt-split       allow a CPU whose SMT sibling stays with the boot kernel\n"
+			"  --on-crash WHAT   when its kernel crashes: stop (default) or restart\n"
+			"  --on-reboot WHAT  when its kernel reboots: stop or restart (default)\n"
 			"  --kernel BZIMAGE  the kernel to load\n"
 			"  --initrd FILE     an initramfs for it\n"
 			"  --cmdline STRING  its command line, at most 1999 bytes\n"
@@ -75,8 +89,13 @@ static const struct command commands[] = {
 	},
 	{
 		.name = "destroy",
-		.synopsis = "NAME",
+		.synopsis = "NAME [--force]",
 		.summary = "remove a partition and return its resources to the boot kernel",
+		.options =
+			"  --force         stop its kernel at once first when it is active\n"
+			"\n"
+			"Without --force a partition that is starting, running or unresponsive\n"
+			"is refused.\n",
 		.run = cmd_destroy,
 	},
 	{
@@ -88,8 +107,16 @@ static const struct command commands[] = {
 	{
 		.name = "show",
 		.synopsis = "NAME",
-		.summary = "show a partition: state, CPUs with their APIC ids, memory, PCI devices",
+		.summary = "show a partition in full: state, health, policies, resources",
 		.run = cmd_show,
+	},
+	{
+		.name = "log",
+		.synopsis = "NAME [--follow]",
+		.summary = "print a partition's console",
+		.options =
+			"  --follow        then print what it writes, until interrupted\n",
+		.run = cmd_log,
 	},
 	{ .name = NULL },
 };

@@ -3,6 +3,7 @@
 #define PARKERCTL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifndef PARKER_VERSION
@@ -62,12 +63,24 @@ int parse_args(const char *cmd, int argc, char **argv, const char **name,
 
 /* Allocation that cannot fail: out of memory ends parkerctl. */
 void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
+
+/* Milliseconds of CLOCK_MONOTONIC. */
+uint64_t now_ms(void);
+/*
+ * Sleep for ms milliseconds, or less when a signal comes.  Every wait of
+ * parkerctl goes through here, so the unit tests can play the kernel's part
+ * between two looks (ld --wrap).
+ */
+void sleep_ms(unsigned int ms);
 
 int cmd_create(int argc, char **argv);
 int cmd_destroy(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_restart(int argc, char **argv);
 int cmd_start(int argc, char **argv);
 int cmd_stop(int argc, char **argv);
 int cmd_run(int argc, char **argv);

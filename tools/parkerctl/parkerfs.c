@@ -160,6 +160,58 @@ int parkerfs_read(const char *dir, const char *file, char *buf, size_t len)
 	return parkerfs_read_file(path, buf, len);
 }
 
+#define READ_ALL_CHUNK 65536
+
+/* The rest of fd into a buffer that grows: the count, or -1 with errno. */
+static ssize_t read_growing(int fd, char **buf, size_t *alloc)
+{
+	size_t used = 0;
+	ssize_t n;
+
+	for (;;) {
+		if (used == *alloc) {
+			*alloc += READ_ALL_CHUNK;
+			*buf = xrealloc(*buf, *alloc);
+		}
+		n = read_all(fd, *buf + used, *alloc - used);
+		if (n <= 0)
+			return n < 0 ? -1 : (ssize_t)used;
+		used += (size_t)n;
+	}
+}
+
+char *parkerfs_read_all(const char *dir, const char *file, size_t *len)
+{
+	char path[PATH_MAX], *buf = NULL;
+	size_t alloc = 0;
+	ssize_t n;
+	int fd, err;
+
+	if (parkerfs_path(path, sizeof(path), dir, file))
+		return NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	n = read_growing(fd, &buf, &alloc);
+	err = errno;
+	close(fd);
+	if (n < 0) {
+		free(buf);
+		errno = err;
+		return NULL;
+	}
+	*len = (size_t)n;
+	return buf;
+}
+
+int parkerfs_exists(const char *dir)
+{
+	char path[PATH_MAX];
+
+	return !parkerfs_path(path, sizeof(path), dir, NULL) &&
+	       !access(path, F_OK);
+}
+
 int parkerfs_parse_u64(const char *s, uint64_t *val)
 {
 	uint64_t v = 0;

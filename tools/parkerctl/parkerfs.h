@@ -30,6 +30,13 @@ char *parkerfs_trim(char *s);
 int parkerfs_read_file(const char *path, char *buf, size_t len);
 /* parkerfs_read_file() of ROOT/DIR/FILE. */
 int parkerfs_read(const char *dir, const char *file, char *buf, size_t len);
+/*
+ * ROOT/DIR/FILE as it is, of any length, in a buffer to free(): its byte
+ * count in *len, or NULL with errno.
+ */
+char *parkerfs_read_all(const char *dir, const char *file, size_t *len);
+/* Whether ROOT/DIR is there. */
+int parkerfs_exists(const char *dir);
 /* A decimal number: 0, or -1 with errno EINVAL or ERANGE. */
 int parkerfs_parse_u64(const char *s, uint64_t *val);
 int parkerfs_read_u64(const char *dir, const char *file, uint64_t *val);

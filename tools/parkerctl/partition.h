@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The steps of a partition's life that more than one command takes: create
- * (create, run), load (load, run) and start (start, run).  Each step has an
+ * (create, run), load (load, run), start (start, restart, run) and the
+ * commands and states of lifecycle.c.  Each step has an
  * option parser for its share of the command line, a check of the values
  * that runs before anything is touched, and the step itself.  Usage errors
  * point at the command the options came from.
@@ -21,6 +22,8 @@ struct create {
 	const char **device_args;
 	int nr_devices;
 	int smt_split;
+	const char *on_crash;	/* "stop", "restart" or NULL */
+	const char *on_reboot;
 	/* The canonical forms written to the kernel. */
 	char cpus[PARKERFS_VALUE_MAX];
 	char memory[24];
@@ -31,7 +34,10 @@ struct create {
 /* Room for the options of argc words. */
 struct create *create_new(const char *cmd, int argc);
 void create_free(struct create *c);
-/* --cpus, --memory, --device, --smt-split: 0, OPT_UNKNOWN or EXIT_USAGE. */
+/*
+ * --cpus, --memory, --device, --smt-split, --on-crash, --on-reboot: 0,
+ * OPT_UNKNOWN or EXIT_USAGE.
+ */
 int create_option(int argc, char **argv, int *i, struct create *c);
 /* Check and canonicalise the values for partition name: 0 or EXIT_USAGE. */
 int create_check(struct create *c, const char *name);
@@ -89,8 +95,10 @@ int parker_kexec_file_load(int kernel_fd, int initrd_fd,
 			   unsigned long cmdline_len, const char *cmdline,
 			   unsigned long flags);
 
-/* The longest --wait, in seconds. */
+/* The longest --wait (and stop's --timeout), in seconds. */
 #define START_WAIT_MAX 86400
+/* How often a wait looks at the state. */
+#define STATE_POLL_MS 100
 
 struct start {
 	const char *cmd;
@@ -105,5 +113,23 @@ int start_check(struct start *s, const char *name);
 int start_partition(const char *name);
 /* Poll name's state until it runs, fails or s->wait runs out. */
 int wait_running(const struct start *s, const char *name);
+
+/*
+ * Write command to name/command: an exit status, after "cannot WHAT:
+ * reason" when the kernel refuses.
+ */
+int partition_command(const char *name, const char *command,
+		      const char *what);
+/* Stop name's kernel at once ("force-stop"): an exit status. */
+int force_stop(const char *name);
+/* Starting, running or unresponsive: its kernel has the CPUs. */
+int state_is_active(const char *state);
+/* Stopped or crashed: it ran and does no more. */
+int state_is_down(const char *state);
+/*
+ * name's state into buf during a wait: 0, or -1 after saying "destroyed
+ * while DOING" or why it cannot be read.
+ */
+int poll_state(const char *name, char *buf, size_t len, const char *doing);
 
 #endif

@@ -3,11 +3,13 @@
  * Messages and option parsing shared by the commands.  Every message reads
  * "parkerctl: NAME: what went wrong" (or "parkerctl: what went wrong" when
  * no partition is involved), so a person or a script can tell which
- * partition it is about.
+ * partition it is about.  Also the allocation and the clock every command
+ * uses.
  */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "parkerctl.h"
 #include "parse.h"
@@ -133,6 +135,15 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *xrealloc(void *p, size_t size)
+{
+	void *q = realloc(p, size ? size : 1);
+
+	if (!q)
+		out_of_memory();
+	return q;
+}
+
 char *xstrdup(const char *s)
 {
 	char *p = strdup(s);
@@ -140,4 +151,22 @@ char *xstrdup(const char *s)
 	if (!p)
 		out_of_memory();
 	return p;
+}
+
+uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+void sleep_ms(unsigned int ms)
+{
+	struct timespec ts = {
+		.tv_sec = ms / 1000,
+		.tv_nsec = (long)(ms % 1000) * 1000000L,
+	};
+
+	nanosleep(&ts, NULL);
 }

@@ -6,6 +6,7 @@
  *   memfill MB SEED              fill, verify once, report
  *   memfill --loop MB SEED       fill, then verify forever, a line a pass
  *   memfill --hold MB SEED FILE  fill, wait until FILE exists, verify
+ *   memfill --marker MB HEX      fill every word with the marker HEX
  *
  * Reports go to stdout and, when it can be opened, /dev/kmsg, so that the
  * boot kernel sees a partition's result in its console ring.
@@ -65,7 +66,7 @@ static size_t verify(const uint64_t *p, size_t n, uint64_t seed)
 
 int main(int argc, char **argv)
 {
-	int loop = 0, hold = 0, a = 1;
+	int loop = 0, hold = 0, marker = 0, a = 1;
 	const char *file = NULL;
 	uint64_t seed;
 	size_t mb, n;
@@ -75,12 +76,14 @@ int main(int argc, char **argv)
 		loop = a++;
 	else if (argc > 1 && !strcmp(argv[1], "--hold"))
 		hold = a++;
+	else if (argc > 1 && !strcmp(argv[1], "--marker"))
+		marker = a++;
 	if (argc < a + 2 || (hold && argc < a + 3)) {
-		fprintf(stderr, "usage: memfill [--loop|--hold] MB SEED [FILE]\n");
+		fprintf(stderr, "usage: memfill [--loop|--hold|--marker] MB SEED [FILE]\n");
 		return 2;
 	}
 	mb = strtoul(argv[a], NULL, 0);
-	seed = strtoull(argv[a + 1], NULL, 0);
+	seed = strtoull(argv[a + 1], NULL, marker ? 16 : 0);
 	if (hold)
 		file = argv[a + 2];
 	n = mb << 17;
@@ -89,6 +92,12 @@ int main(int argc, char **argv)
 	if (p == MAP_FAILED) {
 		report("memfill: FAIL cannot map %zu MiB", mb);
 		return 1;
+	}
+	if (marker) {
+		for (size_t i = 0; i < n; i++)
+			p[i] = seed;
+		report("memfill: marked %zu MiB with %llx", mb, (unsigned long long)seed);
+		return 0;
 	}
 	fill(p, n, seed);
 	report("memfill: filled %zu MiB seed %llu", mb, (unsigned long long)seed);

@@ -23,14 +23,10 @@
 #define pr_fmt(fmt) "parker: " fmt
 
 #include <linux/acpi.h>
-#include <linux/console.h>
 #include <linux/cpufeature.h>
 #include <linux/init.h>
-#include <linux/io.h>
 #include <linux/kernel.h>
-#include <linux/panic_notifier.h>
 #include <linux/pci.h>
-#include <linux/reboot.h>
 #include <linux/serial_8250.h>
 #include <linux/string.h>
 
@@ -40,7 +36,6 @@
 #include <asm/io_apic.h>
 #include <asm/parker.h>
 #include <asm/pci_x86.h>
-#include <asm/reboot.h>
 #include <asm/setup.h>
 #include <asm/time.h>
 #include <asm/tsc.h>
@@ -49,7 +44,6 @@
 #include "parker.h"
 
 static struct parker_record record __ro_after_init;
-static struct parker_status *status;
 static bool instance;
 
 bool parker_instance(void)
@@ -57,120 +51,11 @@ bool parker_instance(void)
 	return instance;
 }
 
-/* --- the status page --- */
-
-static void report(enum parker_app_state state, const char *message)
+/* The record this kernel was started with; NULL outside instance mode. */
+const struct parker_record *parker_instance_record(void)
 {
-	if (!status)
-		return;
-	if (message)
-		strscpy(status->message, message, sizeof(status->message));
-	WRITE_ONCE(status->state, state);
+	return instance ? &record : NULL;
 }
-
-static int __init report_running(void)
-{
-	if (!instance)
-		return 0;
-	status = memremap(record.status_pa, PAGE_SIZE, MEMREMAP_WB);
-	if (!status || status->magic != PARKER_STATUS_MAGIC ||
-	    status->self != record.status_pa) {
-		pr_err("no valid status page at %#llx\n", record.status_pa);
-		status = NULL;
-		return 0;
-	}
-	report(PARKER_APP_RUNNING, NULL);
-	pr_info("partition %s (id %u): running\n", record.name, record.id);
-	return 0;
-}
-late_initcall_sync(report_running);	/* the last level: init runs next */
-
-/* Stop here, for good: the boot kernel takes the CPU back with INIT. */
-static void __noreturn park(enum parker_app_state state, const char *why)
-{
-	report(state, why);
-	local_irq_disable();
-	for (;;)
-		native_halt();
-}
-
-static void parker_power_off(void)
-{
-	park(PARKER_APP_STOPPED, "power off");
-}
-
-static void parker_halt(void)
-{
-	park(PARKER_APP_STOPPED, "halt");
-}
-
-static void parker_restart(char *cmd)
-{
-	park(PARKER_APP_REBOOT, "reboot");
-}
-
-static void parker_emergency_restart(void)
-{
-	park(PARKER_APP_REBOOT, "emergency restart");
-}
-
-static void parker_shutdown(void)
-{
-	/* Stop the other CPUs, leave every machine-wide device alone. */
-	stop_other_cpus();
-}
-
-static int parker_panic(struct notifier_block *nb, unsigned long action,
-			void *msg)
-{
-	report(PARKER_APP_CRASHED, msg);
-	return NOTIFY_DONE;
-}
-
-static struct notifier_block parker_panic_nb = {
-	.notifier_call = parker_panic,
-	.priority = INT_MAX,
-};
-
-/* --- the console ring --- */
-
-static struct parker_ring *ring;
-
-static void ring_write(struct console *con, const char *text, unsigned int len)
-{
-	u64 head = ring->head;
-	unsigned int i;
-
-	for (i = 0; i < len; i++)
-		ring->data[(head + i) % ring->size] = text[i];
-	/* The boot kernel reads head, then the bytes before it. */
-	smp_wmb();
-	WRITE_ONCE(ring->head, head + len);
-}
-
-static struct console ring_console = {
-	.name	= "parker",
-	.write	= ring_write,
-	.flags	= CON_PRINTBUFFER | CON_ENABLED | CON_ANYTIME,
-	.index	= -1,
-};
-
-/* As early as memremap() works, so the ring holds the whole boot log. */
-static int __init ring_console_init(void)
-{
-	if (!instance)
-		return 0;
-	ring = memremap(record.console_pa, record.console_size, MEMREMAP_WB);
-	if (!ring)
-		return 0;
-	memset(ring, 0, sizeof(*ring));
-	ring->magic = PARKER_RING_MAGIC;
-	ring->size = record.console_size - sizeof(*ring);
-	ring->self = record.console_pa;
-	register_console(&ring_console);
-	return 0;
-}
-early_initcall(ring_console_init);
 
 /* --- timers and clocks from the record --- */
 
@@ -402,12 +287,7 @@ static void __init machine_off_limits(void)
 	setup_force_cpu_cap(X86_FEATURE_TSC_KNOWN_FREQ);
 	setup_force_cpu_cap(X86_FEATURE_TSC_RELIABLE);
 
-	machine_ops.power_off = parker_power_off;
-	machine_ops.halt = parker_halt;
-	machine_ops.restart = parker_restart;
-	machine_ops.emergency_restart = parker_emergency_restart;
-	machine_ops.shutdown = parker_shutdown;
-	atomic_notifier_chain_register(&panic_notifier_list, &parker_panic_nb);
+	parker_status_setup();
 }
 
 /*

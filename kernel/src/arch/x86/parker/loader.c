@@ -125,6 +125,12 @@ int parker_load_end(int ret)
 		parker_fail(p, "kexec_file_load failed (%d)", ret);
 	} else if (!ret) {
 		pr_info("%s: image %s\n", p->name, p->image ? "loaded" : "unloaded");
+		/* A new image: its counts start again. */
+		p->start_count = 0;
+		p->restart_count = 0;
+		p->down_state = 0;
+		p->crash[0] = '\0';
+		memset(p->restarts, 0, sizeof(p->restarts));
 	}
 	loading = NULL;
 	mutex_unlock(&parker_mutex);

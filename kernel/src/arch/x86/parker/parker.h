@@ -14,8 +14,10 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/sizes.h>
-#include <linux/types.h>
 #include <linux/io.h>
+#include <linux/types.h>
+
+#include <asm/parker.h>
 
 /* Partition memory comes in units of 2 MiB, from 64 MiB up. */
 #define PARKER_POOL_GRANULE	SZ_2M
@@ -50,7 +52,19 @@ enum parker_state {
 	PARKER_RUNNING,		/* its kernel reached init */
 	PARKER_STOPPED,		/* its kernel stopped, or was stopped */
 	PARKER_CRASHED,		/* its kernel panicked */
+	PARKER_UNRESPONSIVE,	/* its kernel lost its heartbeat */
 };
+
+enum parker_policy {
+	PARKER_POLICY_STOP,
+	PARKER_POLICY_RESTART,
+};
+
+/* Automatic restarts: no more than this many within the window. */
+#define PARKER_RESTART_BURST	5
+#define PARKER_RESTART_WINDOW	(60 * HZ)
+/* A CPU whose heartbeat stands still this long makes it unresponsive. */
+#define PARKER_HANG_MS		5000
 
 /* A PCI function held by a partition. */
 struct parker_device {
@@ -72,7 +86,16 @@ struct parker_partition {
 	struct list_head devices;	/* of struct parker_device */
 	struct kimage *image;		/* loaded with kexec_file_load() */
 	bool started;			/* its CPUs may run its kernel */
-	bool stopped;			/* forced to stop since its last start */
+	enum parker_state down_state;	/* after it was taken down, or 0 */
+	bool unresponsive;		/* a heartbeat stood still */
+	enum parker_policy on_crash, on_reboot;
+	unsigned int start_count;	/* starts of the loaded image */
+	unsigned int restart_count;
+	unsigned long restarts[PARKER_RESTART_BURST];	/* jiffies */
+	u64 since;			/* boottime seconds of the last change */
+	char crash[256];		/* its last panic message */
+	u64 heartbeat[PARKER_REC_CPUS];	/* last value seen ... */
+	unsigned long heartbeat_at[PARKER_REC_CPUS];	/* ... and when */
 
 	/* kernfs lifetime, as resctrl does it */
 	struct kernfs_node *kn;
@@ -162,12 +185,25 @@ void parker_cpu_reset(unsigned int cpu);
 void parker_mailbox_init(struct parker_partition *p);
 int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot);
 
+/* instance.c, instance_status.c */
+const struct parker_record *parker_instance_record(void);
+void __init parker_status_setup(void);
+
 /* instance_smp.c */
 void __init parker_instance_smp_init(const struct parker_record *record);
 
 /* lifecycle.c */
 int parker_partition_start(struct parker_partition *p);
 int parker_partition_force_stop(struct parker_partition *p);
+int parker_partition_stop(struct parker_partition *p);
+int parker_partition_restart(struct parker_partition *p);
 void parker_partition_halt(struct parker_partition *p);
+void parker_partition_down(struct parker_partition *p, enum parker_state state);
+void parker_record_crash(struct parker_partition *p);
+
+/* monitor.c */
+void parker_monitor_kick(void);
+unsigned long parker_heartbeat_age_ms(struct parker_partition *p);
+int __init parker_monitor_init(void);
 
 #endif /* _ARCH_X86_PARKER_PARKER_H */

@@ -349,15 +349,102 @@ static int show_console(struct parker_partition *p, struct seq_file *m)
 	return 0;
 }
 
+static int show_console_head(struct parker_partition *p, struct seq_file *m)
+{
+	const struct parker_ring *ring;
+
+	ring = p->mem_size ? parker_ctl(p, PARKER_CTL_CONSOLE) : NULL;
+	seq_printf(m, "%llu\n", ring && ring->magic == PARKER_RING_MAGIC ?
+		   READ_ONCE(ring->head) : 0);
+	return 0;
+}
+
 /* Write-only: what to do with the partition. */
 static int write_command(struct parker_partition *p, char *buf)
 {
 	if (!strcmp(buf, "start"))
 		return parker_partition_start(p);
+	if (!strcmp(buf, "stop"))
+		return parker_partition_stop(p);
 	if (!strcmp(buf, "force-stop"))
 		return parker_partition_force_stop(p);
-	parker_fail(p, "unknown command '%s': start or force-stop", buf);
+	if (!strcmp(buf, "restart"))
+		return parker_partition_restart(p);
+	parker_fail(p, "unknown command '%s': start, stop, force-stop or restart", buf);
 	return -EINVAL;
+}
+
+static const char *const policy_names[] = {
+	[PARKER_POLICY_STOP]	= "stop",
+	[PARKER_POLICY_RESTART]	= "restart",
+};
+
+static int write_policy(struct parker_partition *p, char *buf,
+			enum parker_policy *policy, const char *file)
+{
+	int i = sysfs_match_string(policy_names, buf);
+
+	if (i < 0) {
+		parker_fail(p, "%s takes stop or restart, not '%s'", file, buf);
+		return -EINVAL;
+	}
+	*policy = i;
+	return 0;
+}
+
+static int show_on_crash(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%s\n", policy_names[p->on_crash]);
+	return 0;
+}
+
+static int write_on_crash(struct parker_partition *p, char *buf)
+{
+	return write_policy(p, buf, &p->on_crash, "on_crash");
+}
+
+static int show_on_reboot(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%s\n", policy_names[p->on_reboot]);
+	return 0;
+}
+
+static int write_on_reboot(struct parker_partition *p, char *buf)
+{
+	return write_policy(p, buf, &p->on_reboot, "on_reboot");
+}
+
+static int show_restart_count(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%u\n", p->restart_count);
+	return 0;
+}
+
+static int show_crash(struct parker_partition *p, struct seq_file *m)
+{
+	/* The monitor may not have seen the crash yet. */
+	parker_record_crash(p);
+	seq_printf(m, "%s\n", p->crash);
+	return 0;
+}
+
+static int show_heartbeat_age(struct parker_partition *p, struct seq_file *m)
+{
+	if (parker_partition_state(p) == PARKER_RUNNING ||
+	    parker_partition_state(p) == PARKER_UNRESPONSIVE)
+		seq_printf(m, "%lu\n", parker_heartbeat_age_ms(p));
+	else
+		seq_puts(m, "-\n");
+	return 0;
+}
+
+static int show_started_at(struct parker_partition *p, struct seq_file *m)
+{
+	if (p->since)
+		seq_printf(m, "%llu\n", p->since);
+	else
+		seq_puts(m, "-\n");
+	return 0;
 }
 
 struct partition_file {
@@ -378,6 +465,13 @@ static const struct partition_file partition_files[] = {
 	{ "devices",	 0644, show_devices,	write_devices },
 	{ "command",	 0200, NULL,		write_command },
 	{ "console",	 0444, show_console,	NULL },
+	{ "console_head", 0444, show_console_head, NULL },
+	{ "on_crash",	 0644, show_on_crash,	write_on_crash },
+	{ "on_reboot",	 0644, show_on_reboot,	write_on_reboot },
+	{ "restart_count", 0444, show_restart_count, NULL },
+	{ "crash",	 0444, show_crash,	NULL },
+	{ "heartbeat_age_ms", 0444, show_heartbeat_age, NULL },
+	{ "started_at",	 0444, show_started_at,	NULL },
 };
 
 static int partition_seq_show(struct seq_file *m, void *arg)
@@ -615,6 +709,8 @@ static int __init parker_fs_init(void)
 	ret = parker_cpu_guard_init();
 	if (!ret)
 		ret = parker_device_init();
+	if (!ret)
+		ret = parker_monitor_init();
 	if (!ret)
 		ret = create_tree();
 	if (ret) {

@@ -33,6 +33,7 @@ static const char *const state_names[] = {
 	[PARKER_RUNNING]	= "running",
 	[PARKER_STOPPED]	= "stopped",
 	[PARKER_CRASHED]	= "crashed",
+	[PARKER_UNRESPONSIVE]	= "unresponsive",
 };
 
 const char *parker_state_name(enum parker_state state)
@@ -50,7 +51,7 @@ static enum parker_state reported_state(const struct parker_partition *p)
 		return PARKER_STARTING;
 	switch (READ_ONCE(st->state)) {
 	case PARKER_APP_RUNNING:
-		return PARKER_RUNNING;
+		return p->unresponsive ? PARKER_UNRESPONSIVE : PARKER_RUNNING;
 	case PARKER_APP_STOPPED:
 	case PARKER_APP_REBOOT:
 		return PARKER_STOPPED;
@@ -65,8 +66,8 @@ enum parker_state parker_partition_state(const struct parker_partition *p)
 {
 	if (p->started)
 		return reported_state(p);
-	if (p->stopped)
-		return PARKER_STOPPED;
+	if (p->down_state)
+		return p->down_state;
 	if (p->image)
 		return PARKER_LOADED;
 	/* Ready once it has what a kernel needs at least: a CPU and memory. */
@@ -80,7 +81,8 @@ bool parker_partition_active(struct parker_partition *p)
 {
 	enum parker_state state = parker_partition_state(p);
 
-	return state == PARKER_STARTING || state == PARKER_RUNNING;
+	return state == PARKER_STARTING || state == PARKER_RUNNING ||
+	       state == PARKER_UNRESPONSIVE;
 }
 
 struct parker_partition *parker_partition_create(const char *name)
@@ -103,6 +105,7 @@ struct parker_partition *parker_partition_create(const char *name)
 	strscpy(p->name, name, sizeof(p->name));
 	p->id = id;
 	p->mem_pool = -1;
+	p->on_reboot = PARKER_POLICY_RESTART;
 	INIT_LIST_HEAD(&p->devices);
 	list_add_tail(&p->list, &parker_partitions);
 	pr_info("%s: created, id %d\n", p->name, p->id);

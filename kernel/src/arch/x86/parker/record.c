@@ -124,6 +124,7 @@ int parker_record_write(struct parker_partition *p)
 	rec->nr_mem = 1;
 	record_devices(p, rec);
 	record_time(rec);
+	rec->start_count = p->start_count;
 	rec->control_pa = p->mem_base;
 	rec->mailbox_pa = p->mem_base + PARKER_CTL_MAILBOX;
 	rec->wait_pa = p->mem_base + PARKER_CTL_WAIT;

@@ -123,6 +123,8 @@ struct parker_record {
 	__u32 wall_nsec;
 	__u32 reserved2;
 	__u64 wall_tsc;			/* ... the TSC read this */
+	__u32 start_count;		/* starts of this image, from 1 */
+	__u32 reserved3;
 	__u64 control_pa;		/* the control area */
 	__u64 mailbox_pa;		/* PARKER_REC_CPUS slots */
 	__u64 wait_pa;			/* the mailbox wait loop */
@@ -139,7 +141,7 @@ struct parker_setup {
 	struct parker_record rec;
 };
 
-/* What an application kernel reports; the boot kernel only reads it. */
+/* What an application kernel reports. */
 enum parker_app_state {
 	PARKER_APP_BOOTING,		/* set by the boot kernel at start */
 	PARKER_APP_RUNNING,		/* reached init */
@@ -148,15 +150,30 @@ enum parker_app_state {
 	PARKER_APP_CRASHED,		/* panic; message says why */
 };
 
+/* What the boot kernel asks of a running application kernel. */
+enum parker_request {
+	PARKER_REQ_NONE,
+	PARKER_REQ_POWEROFF,		/* like a power-button press */
+};
+
+/* A CPU that its own kernel took offline has no heartbeat to watch. */
+#define PARKER_HEARTBEAT_OFFLINE	(~0ULL)
+#define PARKER_HEARTBEAT_MS		100
+
+/*
+ * The status page.  The application kernel writes state, message and the
+ * heartbeat of each of its CPUs (indexed like the record's apic_ids); the
+ * boot kernel writes request.
+ */
 struct parker_status {
 	__u32 magic;
 	__u16 version;
 	__u16 size;
 	__u64 self;
 	__u32 state;			/* enum parker_app_state */
-	__u32 reserved;
-	__u64 heartbeat;
+	__u32 request;			/* enum parker_request */
 	char message[256];
+	__u64 heartbeat[PARKER_REC_CPUS];
 };
 
 /*

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker instance mode: the console ring.
+ *
+ * Everything the application kernel prints goes into a ring in its
+ * control area as well, from its first line (the console replays the log
+ * buffer when it registers): the boot kernel shows it with no device in
+ * between, and it is still there after a crash.
+ */
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/io.h>
+#include <linux/string.h>
+
+#include <asm/parker.h>
+
+#include "parker.h"
+
+static struct parker_ring *ring;
+
+static void ring_write(struct console *con, const char *text, unsigned int len)
+{
+	u64 head = ring->head;
+	unsigned int i;
+
+	for (i = 0; i < len; i++)
+		ring->data[(head + i) % ring->size] = text[i];
+	/* The boot kernel reads head, then the bytes before it. */
+	smp_wmb();
+	WRITE_ONCE(ring->head, head + len);
+}
+
+static struct console ring_console = {
+	.name	= "parker",
+	.write	= ring_write,
+	.flags	= CON_PRINTBUFFER | CON_ENABLED | CON_ANYTIME,
+	.index	= -1,
+};
+
+/* As early as memremap() works. */
+static int __init ring_console_init(void)
+{
+	const struct parker_record *rec = parker_instance_record();
+
+	if (!rec)
+		return 0;
+	ring = memremap(rec->console_pa, rec->console_size, MEMREMAP_WB);
+	if (!ring)
+		return 0;
+	memset(ring, 0, sizeof(*ring));
+	ring->magic = PARKER_RING_MAGIC;
+	ring->size = rec->console_size - sizeof(*ring);
+	ring->self = rec->console_pa;
+	register_console(&ring_console);
+	return 0;
+}
+early_initcall(ring_console_init);

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parker monitor: the boot kernel watches its running partitions.
+ *
+ * Every MONITOR_MS it reads each started partition's status page:
+ *
+ * - a kernel that powered off or halted is taken down: stopped;
+ * - a kernel that asked to reboot starts again from its loaded image, or
+ *   is taken down, as the partition's on_reboot policy says;
+ * - a kernel that panicked is taken down (crashed, its message kept), and
+ *   started again if on_crash says restart, at most PARKER_RESTART_BURST
+ *   times within PARKER_RESTART_WINDOW;
+ * - a running kernel one of whose CPUs' heartbeat stood still for
+ *   PARKER_HANG_MS is unresponsive, until its heartbeat moves again or an
+ *   operator force-stops or restarts it.
+ *
+ * "Taken down" means quiesced: devices reset, CPUs sent INIT.
+ *
+ * When the boot kernel itself reboots, powers off or kexecs, it first asks
+ * every running partition to power off, waits a bounded time, and forces
+ * those that did not.
+ */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/reboot.h>
+#include <linux/workqueue.h>
+
+#include <asm/parker.h>
+
+#include "parker.h"
+
+#define MONITOR_MS		200
+#define SHUTDOWN_WAIT_MS	10000
+
+static void monitor(struct work_struct *work);
+static DECLARE_DELAYED_WORK(monitor_work, monitor);
+static bool shutting_down;
+
+void parker_monitor_kick(void)
+{
+	if (!shutting_down)
+		mod_delayed_work(system_wq, &monitor_work,
+				 msecs_to_jiffies(MONITOR_MS));
+}
+
+static bool restart_allowed(struct parker_partition *p)
+{
+	unsigned long oldest = p->restarts[0];
+	int i;
+
+	if (oldest && time_before(jiffies, oldest + PARKER_RESTART_WINDOW)) {
+		pr_warn("%s: crashed %d times within %d s: left crashed\n",
+			p->name, PARKER_RESTART_BURST + 1,
+			PARKER_RESTART_WINDOW / HZ);
+		return false;
+	}
+	for (i = 0; i < PARKER_RESTART_BURST - 1; i++)
+		p->restarts[i] = p->restarts[i + 1];
+	p->restarts[PARKER_RESTART_BURST - 1] = jiffies;
+	return true;
+}
+
+static void restart(struct parker_partition *p, const char *why)
+{
+	pr_info("%s: %s: restarting it\n", p->name, why);
+	if (parker_partition_restart(p))
+		parker_partition_down(p, PARKER_STOPPED);
+}
+
+static void check_heartbeats(struct parker_partition *p,
+			     const struct parker_status *st)
+{
+	unsigned int i, n = cpumask_weight(&p->cpus);
+	bool stale = false;
+
+	for (i = 0; i < n && i < PARKER_REC_CPUS; i++) {
+		u64 beat = READ_ONCE(st->heartbeat[i]);
+
+		if (beat == PARKER_HEARTBEAT_OFFLINE)
+			continue;
+		if (!p->heartbeat_at[i] || beat != p->heartbeat[i]) {
+			p->heartbeat[i] = beat;
+			p->heartbeat_at[i] = jiffies;
+			continue;
+		}
+		if (time_after(jiffies, p->heartbeat_at[i] +
+			       msecs_to_jiffies(PARKER_HANG_MS)))
+			stale = true;
+	}
+	if (stale != p->unresponsive) {
+		pr_warn("%s: %s\n", p->name, stale ? "heartbeat lost: unresponsive" :
+			"heartbeat back");
+		p->unresponsive = stale;
+		p->since = ktime_get_boottime_seconds();
+	}
+}
+
+static void check(struct parker_partition *p)
+{
+	const struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
+
+	switch (READ_ONCE(st->state)) {
+	case PARKER_APP_RUNNING:
+		check_heartbeats(p, st);
+		break;
+	case PARKER_APP_STOPPED:
+		pr_info("%s: its kernel stopped (%s)\n", p->name, st->message);
+		parker_partition_down(p, PARKER_STOPPED);
+		break;
+	case PARKER_APP_REBOOT:
+		if (p->on_reboot == PARKER_POLICY_RESTART) {
+			restart(p, "its kernel rebooted");
+			break;
+		}
+		pr_info("%s: its kernel rebooted: stopped, as on_reboot says\n", p->name);
+		parker_partition_down(p, PARKER_STOPPED);
+		break;
+	case PARKER_APP_CRASHED:
+		parker_partition_down(p, PARKER_CRASHED);
+		pr_warn("%s: its kernel crashed: %s\n", p->name, p->crash);
+		if (p->on_crash == PARKER_POLICY_RESTART && restart_allowed(p))
+			restart(p, "crashed");
+		break;
+	}
+}
+
+static void monitor(struct work_struct *work)
+{
+	struct parker_partition *p;
+	bool any = false;
+
+	mutex_lock(&parker_mutex);
+	list_for_each_entry(p, &parker_partitions, list) {
+		if (p->started)
+			check(p);
+		any |= p->started;
+	}
+	mutex_unlock(&parker_mutex);
+	if (any)
+		parker_monitor_kick();
+}
+
+unsigned long parker_heartbeat_age_ms(struct parker_partition *p)
+{
+	unsigned long oldest = jiffies;
+	unsigned int i;
+
+	for (i = 0; i < PARKER_REC_CPUS; i++)
+		if (p->heartbeat_at[i] && time_before(p->heartbeat_at[i], oldest))
+			oldest = p->heartbeat_at[i];
+	return jiffies_to_msecs(jiffies - oldest);
+}
+
+/* --- the boot kernel goes down: partitions first --- */
+
+static bool all_down(void)
+{
+	struct parker_partition *p;
+
+	list_for_each_entry(p, &parker_partitions, list)
+		if (parker_partition_active(p))
+			return false;
+	return true;
+}
+
+static int parker_reboot(struct notifier_block *nb, unsigned long code,
+			 void *unused)
+{
+	const char *what = code == SYS_POWER_OFF ? "power off" :
+			   code == SYS_HALT ? "halt" : "restart";
+	struct parker_partition *p;
+	unsigned int waited;
+
+	shutting_down = true;
+	cancel_delayed_work_sync(&monitor_work);
+	mutex_lock(&parker_mutex);
+	list_for_each_entry(p, &parker_partitions, list) {
+		if (parker_partition_state(p) == PARKER_RUNNING) {
+			pr_info("%s: boot kernel going to %s: asking it to power off\n",
+				p->name, what);
+			parker_partition_stop(p);
+		}
+	}
+	for (waited = 0; waited < SHUTDOWN_WAIT_MS && !all_down(); waited += 100) {
+		mutex_unlock(&parker_mutex);
+		msleep(100);
+		mutex_lock(&parker_mutex);
+		list_for_each_entry(p, &parker_partitions, list)
+			if (p->started)
+				check(p);
+	}
+	list_for_each_entry(p, &parker_partitions, list) {
+		if (!p->started)
+			continue;
+		if (parker_partition_active(p))
+			pr_warn("%s: did not stop within %u ms: forced\n", p->name,
+				SHUTDOWN_WAIT_MS);
+		parker_partition_down(p, PARKER_STOPPED);
+	}
+	pr_info("all partitions stopped before the boot kernel's %s\n", what);
+	mutex_unlock(&parker_mutex);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block parker_reboot_nb = {
+	.notifier_call = parker_reboot,
+};
+
+int __init parker_monitor_init(void)
+{
+	return register_reboot_notifier(&parker_reboot_nb);
+}
