@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
@@ -204,8 +205,10 @@ void remove_partition(const char *name, const char *cmd)
 {
 	char why[PARKERFS_STATUS_MAX];
 
-	if (!parkerfs_rmdir(name))
+	if (!parkerfs_rmdir(name)) {
+		image_record_remove(name);
 		return;
+	}
 	error_msg(name,
 		  "cannot undo the %s, the partition is left behind: %s",
 		  cmd, parkerfs_reason(name, errno, why, sizeof(why)));

@@ -5,11 +5,12 @@
  * Remove the partition's directory; the kernel returns its CPUs, memory and
  * devices to the boot kernel.  A partition whose kernel is active
  * (starting, running or unresponsive) is refused unless --force, which
- * force-stops it first.
+ * force-stops it first.  The record of its image goes with it.
  */
 #include <errno.h>
 #include <string.h>
 
+#include "image.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "partition.h"
@@ -42,9 +43,22 @@ static int stop_first(const char *name, int force)
 	return force_stop(name) ? -1 : 0;
 }
 
-int cmd_destroy(int argc, char **argv)
+int destroy_partition(const char *name)
 {
 	char why[PARKERFS_STATUS_MAX];
+
+	if (!parkerfs_rmdir(name)) {
+		image_record_remove(name);
+		return EXIT_OK;
+	}
+	error_msg(name, "cannot destroy: %s",
+		  errno == ENOENT ? "no such partition" :
+		  parkerfs_reason(name, errno, why, sizeof(why)));
+	return EXIT_FAIL;
+}
+
+int cmd_destroy(int argc, char **argv)
+{
 	const char *name;
 	int force = 0, ret;
 
@@ -53,10 +67,5 @@ int cmd_destroy(int argc, char **argv)
 		return ret;
 	if (parkerfs_mount() || stop_first(name, force))
 		return EXIT_FAIL;
-	if (!parkerfs_rmdir(name))
-		return EXIT_OK;
-	error_msg(name, "cannot destroy: %s",
-		  errno == ENOENT ? "no such partition" :
-		  parkerfs_reason(name, errno, why, sizeof(why)));
-	return EXIT_FAIL;
+	return destroy_partition(name);
 }

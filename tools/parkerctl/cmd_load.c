@@ -6,15 +6,19 @@
  * kexec_file_load(2) with KEXEC_FILE_PARKER puts a kernel into a
  * partition's memory instead of the kexec slot; the partition is named by
  * its id in the flags.  The kernel checks the image and says why it
- * refuses one in info/last_cmd_status.
+ * refuses one in info/last_cmd_status.  A loaded image is recorded with
+ * its path, size and SHA-256 (image.h); an unload removes the record.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "image.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "partition.h"
@@ -201,6 +205,29 @@ static int call(const struct load *l, unsigned int id)
 				      load_flags(l, id));
 }
 
+/*
+ * Record what was loaded, or that nothing is: a warning when it cannot
+ * be, as the load itself went well.
+ */
+static void record(const struct load *l, const char *name)
+{
+	struct image_record *r = xcalloc(1, sizeof(*r));
+	char path[PATH_MAX];
+	int ret;
+
+	if (l->unload)
+		ret = image_record_remove(name);
+	else
+		ret = image_record_of(r, l->kernel, l->kernel_fd, l->initrd,
+				      l->initrd_fd) ||
+		      image_record_write(name, r);
+	if (ret && !image_record_path(name, path, sizeof(path)))
+		error_msg(name, "warning: cannot %s %s: %s (show and apply will not know the image's file)",
+			  l->unload ? "remove" : "write", path,
+			  strerror(errno));
+	free(r);
+}
+
 static int load_files(struct load *l, const char *name, unsigned int id)
 {
 	char before[PARKERFS_STATUS_MAX], why[PARKERFS_STATUS_MAX];
@@ -209,8 +236,10 @@ static int load_files(struct load *l, const char *name, unsigned int id)
 		return -1;
 	if (parkerfs_read("info", "last_cmd_status", before, sizeof(before)))
 		before[0] = '\0';
-	if (!call(l, id))
+	if (!call(l, id)) {
+		record(l, name);
 		return 0;
+	}
 	error_msg(name, "cannot %s: %s", l->unload ? "unload" : "load",
 		  load_reason(name, errno, before, why, sizeof(why)));
 	return -1;

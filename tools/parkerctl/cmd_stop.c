@@ -18,8 +18,6 @@
 #include "parkerfs.h"
 #include "partition.h"
 
-#define STOP_TIMEOUT 30
-
 struct stop {
 	int force;
 	const char *timeout_arg;
@@ -106,6 +104,24 @@ static int graceful_stop(const char *name, unsigned int timeout)
 		return ret ? EXIT_FAIL : EXIT_OK;
 	if (partition_command(name, "stop", "stop"))
 		return EXIT_FAIL;
+	return wait_stopped(name, timeout);
+}
+
+int stop_partition(const char *name, unsigned int timeout)
+{
+	char state[64];
+
+	if (parkerfs_read(name, "state", state, sizeof(state))) {
+		error_msg(name, "cannot stop: %s",
+			  errno == ENOENT ? "no such partition" :
+			  strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (!state_is_active(state))
+		return EXIT_OK;
+	/* Only a running kernel can be asked; the others are forced. */
+	if (strcmp(state, "running") || parkerfs_write(name, "command", "stop"))
+		return force_stop(name);
 	return wait_stopped(name, timeout);
 }
 

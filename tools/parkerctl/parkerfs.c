@@ -237,6 +237,41 @@ int parkerfs_parse_u64(const char *s, uint64_t *val)
 	return 0;
 }
 
+/* "0x" and 1 to 16 hex digits. */
+static int parse_hex64(const char *s, uint64_t *val)
+{
+	size_t n;
+
+	if (strncmp(s, "0x", 2))
+		return -1;
+	s += 2;
+	n = strspn(s, "0123456789abcdefABCDEF");
+	if (!n || n > 16 || s[n])
+		return -1;
+	*val = strtoull(s, NULL, 16);
+	return 0;
+}
+
+int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base)
+{
+	const char *at = strchr(s, '@');
+	char num[24];
+	size_t n;
+
+	if (!strcmp(s, "0")) {
+		*size = *base = 0;
+		return 0;
+	}
+	if (!at || (n = (size_t)(at - s)) >= sizeof(num))
+		return -1;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	if (parkerfs_parse_u64(num, size) || !*size ||
+	    parse_hex64(at + 1, base))
+		return -1;
+	return *size - 1 > UINT64_MAX - *base ? -1 : 0;
+}
+
 int parkerfs_read_u64(const char *dir, const char *file, uint64_t *val)
 {
 	char buf[32];

@@ -40,6 +40,12 @@ int parkerfs_exists(const char *dir);
 /* A decimal number: 0, or -1 with errno EINVAL or ERANGE. */
 int parkerfs_parse_u64(const char *s, uint64_t *val);
 int parkerfs_read_u64(const char *dir, const char *file, uint64_t *val);
+/*
+ * A memory file's "0" or "SIZE@0xBASE" (decimal size, 1 to 16 hex digits
+ * of base, the range within 64 bits): 0 with size and base (both 0 for
+ * "0"), or -1.
+ */
+int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base);
 
 /* val to ROOT/DIR/FILE in a single write(2): 0, or -1 with errno. */
 int parkerfs_write(const char *dir, const char *file, const char *val);

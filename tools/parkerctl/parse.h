@@ -29,6 +29,9 @@ int parse_size(const char *s, uint64_t *bytes);
 /* Human form: "256M", "1G", "1536M"; bytes that are not whole MiB in bytes. */
 size_t format_size(uint64_t bytes, char *buf, size_t len);
 
+/* Room for "DDDD:BB:DD.F" and its NUL. */
+#define PCI_ADDR_LEN 16
+
 struct pci_addr {
 	unsigned int domain, bus, dev, fn;
 };

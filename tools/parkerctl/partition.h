@@ -11,8 +11,7 @@
 #define PARKERCTL_PARTITION_H
 
 #include "parkerfs.h"
-
-#define PCI_ADDR_LEN 16
+#include "parse.h"
 
 struct create {
 	const char *cmd;
@@ -45,6 +44,8 @@ int create_check(struct create *c, const char *name);
 int create_partition(struct create *c);
 /* Remove a partition made by cmd again; says so when it cannot. */
 void remove_partition(const char *name, const char *cmd);
+/* rmdir name and drop the record of its image: an exit status. */
+int destroy_partition(const char *name);
 
 /* The longest kernel command line, its NUL included (the kernel's limit). */
 #define LOAD_CMDLINE_MAX 2000
@@ -122,6 +123,14 @@ int partition_command(const char *name, const char *command,
 		      const char *what);
 /* Stop name's kernel at once ("force-stop"): an exit status. */
 int force_stop(const char *name);
+/* How long stop gives a kernel to shut down, in seconds. */
+#define STOP_TIMEOUT 30
+/*
+ * Stop name's kernel whatever its state: a running one is asked and
+ * forced after timeout seconds, one starting or unresponsive is forced,
+ * one not active is left as it is.  An exit status.
+ */
+int stop_partition(const char *name, unsigned int timeout);
 /* Starting, running or unresponsive: its kernel has the CPUs. */
 int state_is_active(const char *state);
 /* Stopped or crashed: it ran and does no more. */

@@ -22,6 +22,7 @@
 #include <linux/fs_context.h>
 #include <linux/init.h>
 #include <linux/kernfs.h>
+#include <linux/kexec.h>
 #include <linux/kobject.h>
 #include <linux/pci.h>
 #include <linux/seq_buf.h>
@@ -359,6 +360,21 @@ static int show_console_head(struct parker_partition *p, struct seq_file *m)
 	return 0;
 }
 
+/* The loaded image: its kernel's size and its command line. */
+static int show_image_size(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%lu\n", p->image ? p->image->kernel_buf_len : 0);
+	return 0;
+}
+
+static int show_cmdline(struct parker_partition *p, struct seq_file *m)
+{
+	if (p->image && p->image->cmdline_buf)
+		seq_printf(m, "%.*s", (int)p->image->cmdline_buf_len, p->image->cmdline_buf);
+	seq_putc(m, '\n');
+	return 0;
+}
+
 /* Write-only: what to do with the partition. */
 static int write_command(struct parker_partition *p, char *buf)
 {
@@ -466,6 +482,8 @@ static const struct partition_file partition_files[] = {
 	{ "command",	 0200, NULL,		write_command },
 	{ "console",	 0444, show_console,	NULL },
 	{ "console_head", 0444, show_console_head, NULL },
+	{ "image_size",	 0444, show_image_size,	NULL },
+	{ "cmdline",	 0444, show_cmdline,	NULL },
 	{ "on_crash",	 0644, show_on_crash,	write_on_crash },
 	{ "on_reboot",	 0644, show_on_reboot,	write_on_reboot },
 	{ "restart_count", 0444, show_restart_count, NULL },
