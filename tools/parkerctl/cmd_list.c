@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * parkerctl list: one line per partition, in id order, then the pool.
+ * parkerctl list [--json]: one line per partition, in id order, then the
+ * pool.
  *
  *   NAME  ID  STATE  CPUS  MEMORY  DEVICES
  *   web   0   ready  2-3   256M    0000:00:10.0
  *   pool: 1G total, 768M free
  *
- * Empty values are "-", values that cannot be read "?".
+ * Empty values are "-", values that cannot be read "?".  With --json the
+ * same as {"partitions": [...], "pool": {...}}, a value that cannot be
+ * read null (keys in parkerctl(8)).
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "json.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
+#include "partinfo.h"
 
 enum {
 	COL_NAME, COL_ID, COL_STATE, COL_CPUS, COL_MEMORY, COL_DEVICES,
@@ -29,174 +31,82 @@ static const char *const headers[NR_COLS] = {
 };
 
 struct row {
-	uint64_t id;
-	int has_id;
-	const char *col[NR_COLS];
+	char *col[NR_COLS];
 };
 
-struct table {
-	struct row *rows;
-	size_t nr, alloc;
-};
-
-/* "0" or "SIZE@0xBASE" -> SIZE. */
-static int parse_memory(const char *s, uint64_t *size)
+/* A value as the table shows it: "?" unreadable, "-" empty. */
+static char *cell(const char *val)
 {
-	char num[24];
-	const char *at = strchr(s, '@');
-	size_t n;
-
-	if (!at)
-		return parkerfs_parse_u64(s, size);
-	n = (size_t)(at - s);
-	if (n >= sizeof(num) || strncmp(at + 1, "0x", 2) || !at[3] ||
-	    strspn(at + 3, "0123456789abcdefABCDEF") != strlen(at + 3))
-		return -1;
-	memcpy(num, s, n);
-	num[n] = '\0';
-	return parkerfs_parse_u64(num, size);
+	if (!val)
+		return xstrdup("?");
+	return xstrdup(val[0] ? val : "-");
 }
 
-static void show_memory(char *buf, size_t len)
+static char *memory_cell(const struct partinfo *p)
 {
-	uint64_t size;
+	uint64_t size, base;
+	char buf[24];
 
-	if (parse_memory(buf, &size))
-		return;		/* shown as the kernel wrote it */
+	if (partinfo_memory(p, &size, &base))
+		return cell(p->val[PF_MEMORY]);	/* as the kernel wrote it */
 	if (!size)
-		snprintf(buf, len, "-");
-	else
-		format_size(size, buf, len);
+		return xstrdup("-");
+	format_size(size, buf, sizeof(buf));
+	return xstrdup(buf);
 }
 
 /* One device per line -> comma-separated. */
-static void show_devices(char *buf)
+static char *devices_cell(const struct partinfo *p)
 {
-	for (char *p = buf; *p; p++)
-		if (*p == '\n')
-			*p = ',';
+	char *s = cell(p->val[PF_DEVICES]);
+
+	for (char *c = s; *c; c++)
+		if (*c == '\n')
+			*c = ',';
+	return s;
 }
 
-static const char *field(const char *name, const char *file)
+static void fill_row(const struct partinfo *p, struct row *r)
 {
-	char buf[PARKERFS_VALUE_MAX];
-
-	if (parkerfs_read(name, file, buf, sizeof(buf)))
-		return xstrdup("?");
-	if (!strcmp(file, "memory"))
-		show_memory(buf, sizeof(buf));
-	else if (!strcmp(file, "devices"))
-		show_devices(buf);
-	return xstrdup(buf[0] ? buf : "-");
+	r->col[COL_NAME] = xstrdup(p->name);
+	r->col[COL_ID] = cell(p->val[PF_ID]);
+	r->col[COL_STATE] = cell(p->val[PF_STATE]);
+	r->col[COL_CPUS] = cell(p->val[PF_CPUS]);
+	r->col[COL_MEMORY] = memory_cell(p);
+	r->col[COL_DEVICES] = devices_cell(p);
 }
 
-/* 0 with the row filled, 1 when name is not (or no longer) a partition. */
-static int read_row(const char *name, struct row *row)
-{
-	char id[32];
-
-	if (parkerfs_read(name, "id", id, sizeof(id))) {
-		if (errno == ENOENT)
-			return 1;
-		snprintf(id, sizeof(id), "?");
-	}
-	row->has_id = !parkerfs_parse_u64(id, &row->id);
-	row->col[COL_NAME] = xstrdup(name);
-	row->col[COL_ID] = xstrdup(id);
-	row->col[COL_STATE] = field(name, "state");
-	row->col[COL_CPUS] = field(name, "cpus");
-	row->col[COL_MEMORY] = field(name, "memory");
-	row->col[COL_DEVICES] = field(name, "devices");
-	return 0;
-}
-
-static int is_partition_dir(DIR *dir, const struct dirent *ent)
-{
-	struct stat st;
-
-	if (ent->d_name[0] == '.' || !strcmp(ent->d_name, "info"))
-		return 0;
-	if (ent->d_type != DT_UNKNOWN)
-		return ent->d_type == DT_DIR;
-	if (fstatat(dirfd(dir), ent->d_name, &st, AT_SYMLINK_NOFOLLOW))
-		return 0;
-	return S_ISDIR(st.st_mode);
-}
-
-static struct row *new_row(struct table *t)
-{
-	struct row *rows;
-
-	if (t->nr == t->alloc) {
-		t->alloc = t->alloc ? 2 * t->alloc : 16;
-		rows = xcalloc(t->alloc, sizeof(*rows));
-		if (t->nr)
-			memcpy(rows, t->rows, t->nr * sizeof(*rows));
-		free(t->rows);
-		t->rows = rows;
-	}
-	return &t->rows[t->nr];
-}
-
-static int read_table(struct table *t)
-{
-	struct dirent *ent;
-	DIR *dir;
-
-	dir = opendir(parkerfs_root());
-	if (!dir) {
-		error_msg(NULL, "cannot read %s: %s", parkerfs_root(),
-			  strerror(errno));
-		return -1;
-	}
-	while ((ent = readdir(dir))) {
-		if (is_partition_dir(dir, ent) &&
-		    !read_row(ent->d_name, new_row(t)))
-			t->nr++;
-	}
-	closedir(dir);
-	return 0;
-}
-
-static int by_id(const void *a, const void *b)
-{
-	const struct row *x = a, *y = b;
-
-	if (x->has_id != y->has_id)
-		return y->has_id - x->has_id;
-	if (x->has_id && x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return strcmp(x->col[COL_NAME], y->col[COL_NAME]);
-}
-
-static void print_line(FILE *out, const char *const *col, const size_t *width)
+static void print_line(FILE *out, char *const *col, const size_t *width)
 {
 	for (int c = 0; c < NR_COLS - 1; c++)
 		fprintf(out, "%-*s  ", (int)width[c], col[c]);
 	fprintf(out, "%s\n", col[NR_COLS - 1]);
 }
 
-static void print_table(FILE *out, const struct table *t)
+static void print_table(FILE *out, const struct row *rows, size_t nr)
 {
 	size_t width[NR_COLS];
 
 	for (int c = 0; c < NR_COLS; c++) {
 		width[c] = strlen(headers[c]);
-		for (size_t r = 0; r < t->nr; r++)
-			if (strlen(t->rows[r].col[c]) > width[c])
-				width[c] = strlen(t->rows[r].col[c]);
+		for (size_t r = 0; r < nr; r++)
+			if (strlen(rows[r].col[c]) > width[c])
+				width[c] = strlen(rows[r].col[c]);
 	}
-	print_line(out, headers, width);
-	for (size_t r = 0; r < t->nr; r++)
-		print_line(out, t->rows[r].col, width);
+	print_line(out, (char *const *)headers, width);
+	for (size_t r = 0; r < nr; r++)
+		print_line(out, rows[r].col, width);
 }
 
-static void free_table(struct table *t)
+/* The pool's size and free bytes: 0, or -1 after saying why not. */
+static int read_pool(uint64_t *total, uint64_t *avail)
 {
-	for (size_t r = 0; r < t->nr; r++)
-		for (int c = 0; c < NR_COLS; c++)
-			free((void *)t->rows[r].col[c]);
-	free(t->rows);
+	if (!parkerfs_read_u64("info", "pool_size", total) &&
+	    !parkerfs_read_u64("info", "pool_free", avail))
+		return 0;
+	error_msg(NULL, "cannot read the pool size from %s/info: %s",
+		  parkerfs_root(), strerror(errno));
+	return -1;
 }
 
 static int print_pool(FILE *out)
@@ -204,12 +114,8 @@ static int print_pool(FILE *out)
 	char total_s[24], free_s[24];
 	uint64_t total, avail;
 
-	if (parkerfs_read_u64("info", "pool_size", &total) ||
-	    parkerfs_read_u64("info", "pool_free", &avail)) {
-		error_msg(NULL, "cannot read the pool size from %s/info: %s",
-			  parkerfs_root(), strerror(errno));
+	if (read_pool(&total, &avail))
 		return EXIT_FAIL;
-	}
 	format_size(total, total_s, sizeof(total_s));
 	format_size(avail, free_s, sizeof(free_s));
 	fprintf(out, "pool: %s total, %s free\n", total_s, free_s);
@@ -218,23 +124,125 @@ static int print_pool(FILE *out)
 
 int list_partitions(FILE *out)
 {
-	struct table t = { 0 };
+	struct partinfo *parts;
+	struct row *rows;
+	size_t nr;
 
-	if (read_table(&t))
+	if (partinfo_list(&parts, &nr))
 		return EXIT_FAIL;
-	if (t.nr)
-		qsort(t.rows, t.nr, sizeof(*t.rows), by_id);
-	print_table(out, &t);
-	free_table(&t);
+	rows = xcalloc(nr, sizeof(*rows));
+	for (size_t i = 0; i < nr; i++)
+		fill_row(&parts[i], &rows[i]);
+	print_table(out, rows, nr);
+	for (size_t i = 0; i < nr; i++)
+		for (int c = 0; c < NR_COLS; c++)
+			free(rows[i].col[c]);
+	free(rows);
+	partinfo_list_free(parts, nr);
 	return print_pool(out);
+}
+
+/* A string of the kernel's, or null; "" stays "". */
+static void json_devices(struct json *j, const char *val)
+{
+	char *copy, *save;
+
+	if (!val) {
+		json_null(j);
+		return;
+	}
+	copy = xstrdup(val);
+	json_array_begin(j);
+	for (char *d = strtok_r(copy, "\n", &save); d;
+	     d = strtok_r(NULL, "\n", &save))
+		json_string(j, parkerfs_trim(d));
+	json_array_end(j);
+	free(copy);
+}
+
+static void json_partition(struct json *j, const struct partinfo *p)
+{
+	uint64_t size, base;
+
+	json_object_begin(j);
+	json_kv_string(j, "name", p->name);
+	json_key(j, "id");
+	if (p->has_id)
+		json_u64(j, p->id);
+	else
+		json_null(j);
+	json_kv_string(j, "state", p->val[PF_STATE]);
+	json_kv_string(j, "cpus", p->val[PF_CPUS]);
+	json_key(j, "memory_bytes");
+	if (partinfo_memory(p, &size, &base))
+		json_null(j);
+	else
+		json_u64(j, size);
+	json_key(j, "devices");
+	json_devices(j, p->val[PF_DEVICES]);
+	json_object_end(j);
+}
+
+static int json_pool(struct json *j)
+{
+	uint64_t total, avail;
+	int ret = read_pool(&total, &avail);
+
+	json_key(j, "pool");
+	json_object_begin(j);
+	if (ret) {
+		json_kv_null(j, "size");
+		json_kv_null(j, "free");
+	} else {
+		json_kv_u64(j, "size", total);
+		json_kv_u64(j, "free", avail);
+	}
+	json_object_end(j);
+	return ret ? EXIT_FAIL : EXIT_OK;
+}
+
+int list_json(FILE *out)
+{
+	struct partinfo *parts;
+	struct json j;
+	size_t nr;
+	int ret;
+
+	if (partinfo_list(&parts, &nr))
+		return EXIT_FAIL;
+	json_init(&j, out);
+	json_object_begin(&j);
+	json_key(&j, "partitions");
+	json_array_begin(&j);
+	for (size_t i = 0; i < nr; i++)
+		json_partition(&j, &parts[i]);
+	json_array_end(&j);
+	ret = json_pool(&j);
+	json_object_end(&j);
+	json_finish(&j);
+	partinfo_list_free(parts, nr);
+	return ret;
+}
+
+static int option(int argc, char **argv, int *i, void *arg)
+{
+	int *json = arg;
+
+	(void)argc;
+	if (strcmp(argv[*i], "--json"))
+		return OPT_UNKNOWN;
+	*json = 1;
+	return 0;
 }
 
 int cmd_list(int argc, char **argv)
 {
-	if (argc > 1)
-		return cmd_usage_error("list", NULL, "unexpected argument '%s'",
-				       argv[1]);
+	int json = 0, ret;
+
+	ret = parse_words("list", argc, argv, NULL, 0, NULL, option, &json);
+	if (ret)
+		return ret;
 	if (parkerfs_mount())
 		return EXIT_FAIL;
-	return list_partitions(stdout);
+	return json ? list_json(stdout) : list_partitions(stdout);
 }

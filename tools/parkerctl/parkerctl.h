@@ -14,6 +14,11 @@ enum {
 	EXIT_OK = 0,
 	EXIT_FAIL = 1,
 	EXIT_USAGE = 2,
+	/*
+	 * Not an exit status: a command printed its --help and did nothing
+	 * else.  run_command() turns it into EXIT_OK.
+	 */
+	EXIT_HELP = 3,
 };
 
 struct command {
@@ -25,6 +30,15 @@ struct command {
 };
 
 extern const char *progname;
+
+/* The command called name, or NULL. */
+const struct command *find_command(const char *name);
+/* Run c on its words (argv[0] is its name): an exit status. */
+int run_command(const struct command *c, int argc, char **argv);
+/* The list of commands, for 'parkerctl --help'. */
+void usage(FILE *f);
+/* Print the help of command name: EXIT_HELP. */
+int command_help(const char *name);
 
 int usage_error(const char *fmt, const char *arg);
 
@@ -51,15 +65,25 @@ int opt_set(const char *cmd, const char **slot, const char *val,
 /* What an option parser returns for an option that is not its own. */
 #define OPT_UNKNOWN (-1)
 
+typedef int (*option_fn)(int argc, char **argv, int *i, void *arg);
+
 /*
  * Split a command's words into the partition NAME and options: each word
  * starting with '-' goes to option(), which returns 0 when it took it,
- * OPT_UNKNOWN or a usage error.  Returns 0 with *name set to a valid name,
- * or EXIT_USAGE.
+ * OPT_UNKNOWN or a usage error; --help (or -h) prints the command's help.
+ * Returns 0 with *name set to a valid name, EXIT_USAGE or EXIT_HELP.
  */
 int parse_args(const char *cmd, int argc, char **argv, const char **name,
-	       int (*option)(int argc, char **argv, int *i, void *arg),
-	       void *arg);
+	       option_fn option, void *arg);
+/*
+ * The same for a command without NAME: its words are options, and up to
+ * nr_words others go to words[] (what: what they are, for "missing WHAT"
+ * when fewer than nr_words come, NULL when none are needed).
+ */
+int parse_words(const char *cmd, int argc, char **argv, const char **words,
+		int nr_words, const char *what, option_fn option, void *arg);
+/* An option parser for a command without options. */
+int no_option(int argc, char **argv, int *i, void *arg);
 
 /* Allocation that cannot fail: out of memory ends parkerctl. */
 void *xcalloc(size_t n, size_t size);
@@ -85,8 +109,13 @@ int cmd_start(int argc, char **argv);
 int cmd_stop(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_apply(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_metrics(int argc, char **argv);
 
 /* The table of 'parkerctl list' on out; returns an exit status. */
 int list_partitions(FILE *out);
+/* The same as JSON (list --json). */
+int list_json(FILE *out);
 
 #endif

@@ -91,15 +91,24 @@ int opt_set(const char *cmd, const char **slot, const char *val,
 	return 0;
 }
 
-int parse_args(const char *cmd, int argc, char **argv, const char **name,
-	       int (*option)(int argc, char **argv, int *i, void *arg),
-	       void *arg)
+static int is_help(const char *arg)
 {
-	*name = NULL;
+	return !strcmp(arg, "--help") || !strcmp(arg, "-h");
+}
+
+int parse_words(const char *cmd, int argc, char **argv, const char **words,
+		int nr_words, const char *what, option_fn option, void *arg)
+{
+	int n = 0;
+
+	for (int i = 0; i < nr_words; i++)
+		words[i] = NULL;
 	for (int i = 1; i < argc; i++) {
 		int ret;
 
-		if (argv[i][0] == '-') {
+		if (is_help(argv[i]))
+			return command_help(cmd);
+		if (argv[i][0] == '-' && argv[i][1]) {
 			ret = option(argc, argv, &i, arg);
 			if (ret == OPT_UNKNOWN)
 				return cmd_usage_error(cmd, NULL,
@@ -109,15 +118,33 @@ int parse_args(const char *cmd, int argc, char **argv, const char **name,
 				return ret;
 			continue;
 		}
-		if (*name)
-			return cmd_usage_error(cmd, *name,
+		if (n == nr_words)
+			return cmd_usage_error(cmd, n ? words[0] : NULL,
 					       "unexpected argument '%s'",
 					       argv[i]);
-		*name = argv[i];
+		words[n++] = argv[i];
 	}
-	if (!*name)
-		return cmd_usage_error(cmd, NULL, "missing partition NAME");
-	return check_name(cmd, *name);
+	if (n < nr_words && what)
+		return cmd_usage_error(cmd, NULL, "missing %s", what);
+	return 0;
+}
+
+int parse_args(const char *cmd, int argc, char **argv, const char **name,
+	       option_fn option, void *arg)
+{
+	int ret = parse_words(cmd, argc, argv, name, 1, "partition NAME",
+			      option, arg);
+
+	return ret ? ret : check_name(cmd, *name);
+}
+
+int no_option(int argc, char **argv, int *i, void *arg)
+{
+	(void)argc;
+	(void)argv;
+	(void)i;
+	(void)arg;
+	return OPT_UNKNOWN;
 }
 
 static void out_of_memory(void)
