@@ -109,6 +109,17 @@ done > "$log/uart-checks"
 cat "$log/uart-checks"
 cat "$log/uart-checks" >> "$log/tap"
 
+# Audit mode: application kernels touched no machine-wide hardware, unless
+# the scenario says "# audit: violations expected".
+audit=$(tr -d '\r' < "$conlog" | sed -n 's/^PARKER-AUDIT violations=//p' | tail -1)
+if [ -n "$audit" ] && [ "$(header audit)" != "violations expected" ]; then
+	if [ "$audit" = 0 ]; then
+		echo "ok - $name: audit: no application kernel touched machine-wide hardware" | tee -a "$log/tap"
+	else
+		echo "not ok - $name: audit: $audit violations (see the partitions' consoles)" | tee -a "$log/tap"
+	fi
+fi
+
 failed=$(grep -c '^not ok' "$log/tap" || true)
 passed=$(grep -c '^ok' "$log/tap" || true)
 if [ "$status" = timeout ]; then

@@ -4,7 +4,8 @@
  * fresh tree in a temporary directory, named by PARKER_FS.  Test binaries
  * using it are linked with --wrap=mkdir,--wrap=rmdir so that, as on kernfs,
  * making a partition's directory makes its files and removing it removes
- * them; like the kernel, rmdir refuses a partition that is starting,
+ * them (other directories are just directories); like the kernel, rmdir
+ * refuses a partition that is starting,
  * running or unresponsive, unless "force-stop" was the last command.
  */
 #include <errno.h>
@@ -24,6 +25,9 @@
 #include "fakefs.h"
 
 char root[64];
+char run_root[64];
+/* The id the next partition made by mkdir gets, as the kernel's next. */
+static unsigned int next_id;
 const char *broken_file;
 
 const char *at(const char *rel)
@@ -31,6 +35,14 @@ const char *at(const char *rel)
 	static char path[512];
 
 	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	return path;
+}
+
+const char *run_at(const char *rel)
+{
+	static char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", run_root, rel);
 	return path;
 }
 
@@ -78,9 +90,9 @@ static const char *const life_files[][2] = {
 
 /* What the kernel puts in a new partition's directory besides those. */
 static const char *const part_files[][2] = {
-	{ "id", "0\n" }, { "state", "empty\n" }, { "cpus", "\n" },
+	{ "state", "empty\n" }, { "cpus", "\n" },
 	{ "smt_split", "0\n" }, { "memory", "0\n" }, { "devices", "" },
-	{ "command", "" },
+	{ "command", "" }, { "image_size", "0\n" }, { "cmdline", "\n" },
 };
 
 /* DIR/FILE with text, or a directory there when FILE is broken_file. */
@@ -102,14 +114,28 @@ static void life(const char *name)
 		make_file(name, life_files[i][0], life_files[i][1]);
 }
 
+/* Whether path is a directory right under the root: a partition's. */
+static int in_root(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = strlen(root);
+
+	return slash && (size_t)(slash - path) == n && !strncmp(path, root, n);
+}
+
 int __wrap_mkdir(const char *path, mode_t mode)
 {
 	const char *name = strrchr(path, '/') + 1;
+	char id[16];
 
+	if (!in_root(path))
+		return __real_mkdir(path, mode);
 	if (__real_mkdir(path, mode))
 		return -1;
 	for (size_t i = 0; i < ARRAY_SIZE(part_files); i++)
 		make_file(name, part_files[i][0], part_files[i][1]);
+	snprintf(id, sizeof(id), "%u\n", next_id++);
+	make_file(name, "id", id);
 	life(name);
 	return 0;
 }
@@ -182,6 +208,11 @@ int fake_setup(void **state)
 	if (!mkdtemp(root))
 		return -1;
 	setenv("PARKER_FS", root, 1);
+	next_id = 0;
+	snprintf(run_root, sizeof(run_root), "/tmp/parker-run-test-XXXXXX");
+	if (!mkdtemp(run_root))
+		return -1;
+	setenv("PARKER_RUN", run_at("parker"), 1);
 	broken_file = NULL;
 	assert_int_equal(__real_mkdir(at("info"), 0755), 0);
 	put("info", "pool_size", "1073741824\n");
@@ -196,7 +227,8 @@ int fake_teardown(void **state)
 {
 	(void)state;
 	unsetenv("PARKER_FS");
-	return remove_tree(root);
+	unsetenv("PARKER_RUN");
+	return remove_tree(run_root) | remove_tree(root);
 }
 
 void partition(const char *name, const char *id, const char *st,

@@ -19,6 +19,11 @@ int __real_rmdir(const char *path);
 
 /* The tree's root, PARKER_FS. */
 extern char root[64];
+/*
+ * A directory of its own for the image records: PARKER_RUN is its
+ * "parker", which parkerctl makes when it records one.
+ */
+extern char run_root[64];
 /* A partition file __wrap_mkdir() makes a directory, so writing it fails. */
 extern const char *broken_file;
 
@@ -27,6 +32,8 @@ int fake_teardown(void **state);
 
 /* ROOT/REL, in a static buffer. */
 const char *at(const char *rel);
+/* RUN_ROOT/REL, in a static buffer. */
+const char *run_at(const char *rel);
 /* Write text to ROOT/DIR/FILE. */
 void put(const char *dir, const char *file, const char *text);
 /* ROOT/DIR/FILE as it is, in a static buffer. */

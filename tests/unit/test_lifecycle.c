@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "fakefs.h"
+#include "image.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "partition.h"
@@ -207,6 +208,112 @@ static void load_unload(void **state)
 	assert_string_equal(kx.cmdline, "(null)");
 	assert_int_equal(kx.cmdline_len, 0);
 	assert_int_equal(kx.flags, 0x10 | 0x1 | 7 << 16);
+}
+
+/* The text of the file at path, in a static buffer. */
+static const char *read_text(const char *path)
+{
+	static char buf[4096];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* A load records the image's file; an unload drops the record. */
+static void load_records_image(void **state)
+{
+	const char *load[] = {
+		"load", "web", "--kernel", kernel_path, "--initrd", initrd_path,
+		NULL,
+	};
+	const char *unload[] = { "load", "web", "--unload", NULL };
+	char sha[SHA256_HEX_LEN + 1], text[2048];
+	struct image_record r;
+	int ret;
+
+	(void)state;
+	loadable("web", "3\n", "ready\n");
+	assert_int_equal(access(run_at("parker"), F_OK), -1);
+	assert_string_equal(run(cmd_load, load, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(image_record_read("web", &r), 0);
+	assert_string_equal(r.path, kernel_path);
+	assert_true(r.size == 7);
+	sha256_hex("BZIMAGE", 7, sha);
+	assert_string_equal(r.sha256, sha);
+	assert_string_equal(r.initrd, initrd_path);
+	/* The file as documented: key=value lines. */
+	snprintf(text, sizeof(text),
+		 "path=%s\nsize=7\nsha256=%s\ninitrd=%s\ninitrd_sha256=", kernel_path,
+		 sha, initrd_path);
+	assert_int_equal(strncmp(read_text(run_at("parker/web.image")), text,
+				 strlen(text)), 0);
+	assert_string_equal(run(cmd_load, unload, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(image_record_read("web", &r), -1);
+}
+
+/* A relative path is recorded as the absolute path of the file. */
+static void load_records_absolute_path(void **state)
+{
+	const char *load[] = { "load", "web", "--kernel", "bzImage", NULL };
+	struct image_record r;
+	char cwd[512];
+	int ret;
+
+	(void)state;
+	loadable("web", "3\n", "ready\n");
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(root), 0);
+	run(cmd_load, load, &ret);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(image_record_read("web", &r), 0);
+	assert_string_equal(r.path, kernel_path);
+	assert_string_equal(r.initrd, "");
+}
+
+/* A refused load leaves the record of the image loaded before. */
+static void load_refused_keeps_record(void **state)
+{
+	const char *load[] = { "load", "web", "--kernel", kernel_path, NULL };
+	struct image_record r = { .path = "/old", .size = 5 };
+	int ret;
+
+	(void)state;
+	loadable("web", "3\n", "loaded\n");
+	memset(r.sha256, 'e', SHA256_HEX_LEN);
+	assert_int_equal(image_record_write("web", &r), 0);
+	kx.err = EINVAL;
+	kx.status = "web: not a bzImage\n";
+	run(cmd_load, load, &ret);
+	assert_int_equal(ret, EXIT_FAIL);
+	assert_int_equal(image_record_read("web", &r), 0);
+	assert_string_equal(r.path, "/old");
+}
+
+/* Without a place for the record, the load still succeeds, and says so. */
+static void load_record_fails(void **state)
+{
+	const char *load[] = { "load", "web", "--kernel", kernel_path, NULL };
+	char expect[1024];
+	int ret;
+
+	(void)state;
+	loadable("web", "3\n", "ready\n");
+	put(".", "notadir", "");
+	setenv("PARKER_RUN", at("notadir/parker"), 1);
+	snprintf(expect, sizeof(expect),
+		 "parkerctl: web: warning: cannot write %s/web.image: %s (show and apply will not know the image's file)\n",
+		 at("notadir/parker"), strerror(ENOTDIR));
+	assert_string_equal(run(cmd_load, load, &ret), expect);
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(kx.calls, 1);
 }
 
 static void load_flags_of(void **state)
@@ -986,6 +1093,10 @@ static void run_start_fails(void **state)
 			    "parkerctl: web: cannot start: the loaded image has no 64-bit entry (-22)\n");
 	assert_int_equal(ret, EXIT_FAIL);
 	assert_false(exists("web"));
+	/* The image was loaded, and its record goes with the partition. */
+	assert_int_equal(kx.calls, 1);
+	assert_int_equal(access(run_at("parker/web.image"), F_OK), -1);
+	assert_int_equal(access(run_at("parker"), F_OK), 0);
 }
 
 static void run_wait_fails(void **state)
@@ -1149,6 +1260,10 @@ int main(void)
 		LTEST(load_passes_files_and_flags),
 		LTEST(load_without_initrd_or_cmdline),
 		LTEST(load_unload),
+		LTEST(load_records_image),
+		LTEST(load_records_absolute_path),
+		LTEST(load_refused_keeps_record),
+		LTEST(load_record_fails),
 		LTEST(load_flags_of),
 		LTEST(load_cmdline_limit),
 		LTEST(load_usage_errors),

@@ -15,6 +15,8 @@
 #include <cmocka.h>
 
 #include "fakefs.h"
+#include "image.h"
+#include "jsoncheck.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
 
@@ -409,6 +411,139 @@ static void destroy(void **state)
 	assert_int_equal(ret, EXIT_FAIL);
 }
 
+/* The record of an image goes with its partition. */
+static void destroy_drops_record(void **state)
+{
+	char *argv[] = { "destroy", "web" };
+	struct image_record r = { .path = "/k", .size = 1 };
+	int ret;
+
+	(void)state;
+	memset(r.sha256, 'a', SHA256_HEX_LEN);
+	partition("web", "0\n", "ready\n", "5\n", "0\n", "");
+	assert_int_equal(image_record_write("web", &r), 0);
+	assert_int_equal(access(run_at("parker/web.image"), F_OK), 0);
+	capture(2, cmd_destroy, 2, argv, &ret);
+	assert_int_equal(ret, EXIT_OK);
+	assert_int_equal(access(run_at("parker/web.image"), F_OK), -1);
+}
+
+/* parkerctl list --json; its standard output, checked to be JSON. */
+static char *list_json_output(int *ret)
+{
+	char *argv[] = { "list", "--json" };
+	char *out = capture(1, cmd_list, 2, argv, ret);
+
+	assert_int_equal(json_check(out, strlen(out)), 0);
+	return out;
+}
+
+static void list_json_empty(void **state)
+{
+	int ret;
+
+	(void)state;
+	assert_string_equal(list_json_output(&ret),
+			    "{\n"
+			    "  \"partitions\": [],\n"
+			    "  \"pool\": {\n"
+			    "    \"size\": 1073741824,\n"
+			    "    \"free\": 805306368\n"
+			    "  }\n"
+			    "}\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void list_json_two(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "2\n", "running\n", "2-3\n", "268435456@0x100000000\n",
+		  "0000:00:10.0\n0000:00:11.0\n");
+	partition("db", "10\n", "ready\n", "\n", "0\n", "");
+	assert_string_equal(list_json_output(&ret),
+		"{\n"
+		"  \"partitions\": [\n"
+		"    {\n"
+		"      \"name\": \"web\",\n"
+		"      \"id\": 2,\n"
+		"      \"state\": \"running\",\n"
+		"      \"cpus\": \"2-3\",\n"
+		"      \"memory_bytes\": 268435456,\n"
+		"      \"devices\": [\n"
+		"        \"0000:00:10.0\",\n"
+		"        \"0000:00:11.0\"\n"
+		"      ]\n"
+		"    },\n"
+		"    {\n"
+		"      \"name\": \"db\",\n"
+		"      \"id\": 10,\n"
+		"      \"state\": \"ready\",\n"
+		"      \"cpus\": \"\",\n"
+		"      \"memory_bytes\": 0,\n"
+		"      \"devices\": []\n"
+		"    }\n"
+		"  ],\n"
+		"  \"pool\": {\n"
+		"    \"size\": 1073741824,\n"
+		"    \"free\": 805306368\n"
+		"  }\n"
+		"}\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static char *json_out;
+
+/* list_json() into json_out, in the shape capture() takes. */
+static int list_json_to_memory(int argc, char **argv)
+{
+	size_t len;
+	FILE *f = open_memstream(&json_out, &len);
+	int ret;
+
+	(void)argc;
+	(void)argv;
+	assert_non_null(f);
+	ret = list_json(f);
+	fclose(f);
+	return ret;
+}
+
+/* What cannot be read is null; the output stays JSON. */
+static void list_json_odd(void **state)
+{
+	char buf[256], expect[256], *out;
+	int ret;
+
+	(void)state;
+	partition("odd", "x\n", "crashed\n", "5\n", "lots\n", "");
+	unlink(at("odd/state"));
+	unlink(at("odd/cpus"));
+	unlink(at("odd/devices"));
+	put("odd", "crash", "\x01\xff\"\n");
+	unlink(at("info/pool_free"));
+	snprintf(expect, sizeof(expect),
+		 "parkerctl: cannot read the pool size from %s/info: %s\n",
+		 root, strerror(ENOENT));
+	assert_string_equal(capture(2, list_json_to_memory, 0, NULL, &ret),
+			    expect);
+	assert_int_equal(ret, EXIT_FAIL);
+	out = json_out;
+	assert_int_equal(json_check(out, strlen(out)), 0);
+	assert_non_null(strstr(out, "\"name\": \"odd\",\n"
+				    "      \"id\": null,\n"
+				    "      \"state\": null,\n"
+				    "      \"cpus\": null,\n"
+				    "      \"memory_bytes\": null,\n"
+				    "      \"devices\": null\n"));
+	assert_int_equal(json_get(out, "pool.size", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "null");
+	assert_int_equal(json_get(out, "pool.free", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "null");
+	free(json_out);
+}
+
 static void list_command(void **state)
 {
 	char *argv[] = { "list", "extra" };
@@ -449,6 +584,10 @@ int main(void)
 		TEST(create_policy_messages),
 		TEST(destroy),
 		TEST(list_command),
+		TEST(destroy_drops_record),
+		TEST(list_json_empty),
+		TEST(list_json_two),
+		TEST(list_json_odd),
 	};
 
 	return cmocka_run_group_tests_name("parkerfs", tests, NULL, NULL);

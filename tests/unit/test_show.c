@@ -17,6 +17,8 @@
 #include <cmocka.h>
 
 #include "fakefs.h"
+#include "image.h"
+#include "jsoncheck.h"
 #include "parkerctl.h"
 
 static int setup(void **state)
@@ -396,6 +398,7 @@ static void usage_errors(void **state)
 {
 	static const char *const bad[][2] = {
 		{ NULL }, { "Web" }, { "web", "x" }, { "web", "--all" },
+		{ "web", "--json=yes" },
 		{ "--cpus=1", "web" }, { "info" },
 	};
 	(void)state;
@@ -416,6 +419,271 @@ static void usage_errors(void **state)
 	}
 }
 
+#define SHA_K "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592"
+#define SHA_I "9e107d9d372bb6826bd81d3542a419d69e107d9d372bb6826bd81d3542a419d6"
+
+/* What load records of /parker/bzImage (size bytes) and an initrd. */
+static void record(const char *name, uint64_t size, int with_initrd)
+{
+	struct image_record r = { .path = "/parker/bzImage", .size = size };
+
+	strcpy(r.sha256, SHA_K);
+	if (with_initrd) {
+		strcpy(r.initrd, "/parker/app.cpio.gz");
+		strcpy(r.initrd_sha256, SHA_I);
+	}
+	assert_int_equal(image_record_write(name, &r), 0);
+}
+
+#define WEB_HEAD \
+	"name:     web\n" "id:       1\n" "state:    loaded\n" LIFE \
+	"cpus:     -\n" "memory:   -\n" "devices:  -\n"
+
+static void image_known(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "loaded\n", "\n", "0\n", "");
+	put("web", "image_size", "10485760\n");
+	put("web", "cmdline", "console=ttyS0 quiet\n");
+	record("web", 10485760, 1);
+	assert_string_equal(show("web", &ret),
+		WEB_HEAD
+		"image:    /parker/bzImage  10485760 bytes  sha256 " SHA_K "\n"
+		"initrd:   /parker/app.cpio.gz  sha256 " SHA_I "\n"
+		"cmdline:  console=ttyS0 quiet\n");
+	assert_int_equal(ret, EXIT_OK);
+	record("web", 10485760, 0);
+	put("web", "cmdline", "\n");
+	assert_string_equal(show("web", &ret),
+		WEB_HEAD
+		"image:    /parker/bzImage  10485760 bytes  sha256 " SHA_K "\n"
+		"cmdline:  -\n");
+}
+
+/* No record, or one of another image: only the kernel's size. */
+static void image_unknown(void **state)
+{
+	static const char expect[] =
+		WEB_HEAD
+		"image:    10485760 bytes (path unknown)\n"
+		"cmdline:  console=ttyS0\n";
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "loaded\n", "\n", "0\n", "");
+	put("web", "image_size", "10485760\n");
+	put("web", "cmdline", "console=ttyS0\n");
+	assert_string_equal(show("web", &ret), expect);
+	record("web", 10485761, 1);
+	assert_string_equal(show("web", &ret), expect);
+	/* A record that is not one. */
+	put(".", "junk", "");
+	assert_int_equal(rename(at("junk"), run_at("parker/web.image")), 0);
+	assert_string_equal(show("web", &ret), expect);
+	assert_int_equal(ret, EXIT_OK);
+}
+
+static void image_none(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "loaded\n", "\n", "0\n", "");
+	put("web", "image_size", "0\n");
+	put("web", "cmdline", "\n");
+	record("web", 0, 0);
+	assert_string_equal(show("web", &ret), WEB_HEAD "image:    -\n");
+	put("web", "image_size", "many\n");
+	assert_string_equal(show("web", &ret), WEB_HEAD "image:    ?\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+/* parkerctl show NAME --json; its standard output, checked to be JSON. */
+static char *show_json(const char *name, int *ret)
+{
+	char *argv[] = { "show", (char *)name, "--json" };
+	char *out = capture(1, cmd_show, 3, argv, ret);
+
+	assert_int_equal(json_check(out, strlen(out)), 0);
+	return out;
+}
+
+static void json_full(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "running\n", "1-2\n",
+		  "268435456@0x3f800000\n", "0000:00:03.0\n0000:00:09.0\n");
+	put("web", "apic_ids", "1 2\n");
+	put("web", "smt_split", "0\n");
+	put("web", "memory_node", "-1\n");
+	put("web", "started_at", "100\n");
+	put("web", "heartbeat_age_ms", "12\n");
+	put("web", "restart_count", "3\n");
+	put("web", "on_crash", "restart\n");
+	put("web", "crash", "Kernel panic - not syncing: \"x\"\nCPU: 1\n");
+	put("web", "image_size", "10485760\n");
+	put("web", "cmdline", "console=ttyS0 quiet\n");
+	record("web", 10485760, 1);
+	uptime("142.57 280.11\n");
+	pci_device("0000:00:03.0", "0x1b36\n", "0x0002\n", "0x070002\n",
+		   "parker");
+	pci_device("0000:00:09.0", "0x1af4\n", "0x1000\n", "0x0d1100\n",
+		   NULL);
+	assert_string_equal(show_json("web", &ret),
+		"{\n"
+		"  \"name\": \"web\",\n"
+		"  \"id\": 1,\n"
+		"  \"state\": \"running\",\n"
+		"  \"since\": 42,\n"
+		"  \"heartbeat_age_ms\": 12,\n"
+		"  \"restart_count\": 3,\n"
+		"  \"on_crash\": \"restart\",\n"
+		"  \"on_reboot\": \"restart\",\n"
+		"  \"last_crash\": \"Kernel panic - not syncing: \\\"x\\\"\\nCPU: 1\",\n"
+		"  \"cpus\": [\n"
+		"    {\n"
+		"      \"cpu\": 1,\n"
+		"      \"apic_id\": 1\n"
+		"    },\n"
+		"    {\n"
+		"      \"cpu\": 2,\n"
+		"      \"apic_id\": 2\n"
+		"    }\n"
+		"  ],\n"
+		"  \"smt_split\": false,\n"
+		"  \"memory\": {\n"
+		"    \"size\": 268435456,\n"
+		"    \"base\": 1065353216,\n"
+		"    \"node\": -1\n"
+		"  },\n"
+		"  \"devices\": [\n"
+		"    {\n"
+		"      \"address\": \"0000:00:03.0\",\n"
+		"      \"vendor\": \"1b36\",\n"
+		"      \"device\": \"0002\",\n"
+		"      \"class\": \"070002\",\n"
+		"      \"class_name\": \"serial controller\",\n"
+		"      \"driver\": \"parker\"\n"
+		"    },\n"
+		"    {\n"
+		"      \"address\": \"0000:00:09.0\",\n"
+		"      \"vendor\": \"1af4\",\n"
+		"      \"device\": \"1000\",\n"
+		"      \"class\": \"0d1100\",\n"
+		"      \"class_name\": null,\n"
+		"      \"driver\": null\n"
+		"    }\n"
+		"  ],\n"
+		"  \"image\": {\n"
+		"    \"path\": \"/parker/bzImage\",\n"
+		"    \"size\": 10485760,\n"
+		"    \"sha256\": \"" SHA_K "\",\n"
+		"    \"initrd\": \"/parker/app.cpio.gz\",\n"
+		"    \"initrd_sha256\": \"" SHA_I "\",\n"
+		"    \"cmdline\": \"console=ttyS0 quiet\"\n"
+		"  }\n"
+		"}\n");
+	assert_int_equal(ret, EXIT_OK);
+}
+
+/* The keys every show --json has, whatever the state. */
+static const char *const json_keys[] = {
+	"name", "id", "state", "since", "heartbeat_age_ms", "restart_count",
+	"on_crash", "on_reboot", "last_crash", "cpus", "smt_split", "memory",
+	"devices", "image",
+};
+
+static void expect_key(const char *json, const char *key, const char *val)
+{
+	char buf[1024];
+
+	if (json_get(json, key, buf, sizeof(buf)))
+		fail_msg("no key %s in %s", key, json);
+	if (val && strcmp(buf, val))
+		fail_msg("%s is %s, not %s", key, buf, val);
+}
+
+static void json_empty(void **state)
+{
+	int ret;
+	char *out;
+
+	(void)state;
+	partition("db", "0\n", "empty\n", "\n", "0\n", "");
+	out = show_json("db", &ret);
+	assert_int_equal(ret, EXIT_OK);
+	for (size_t i = 0; i < ARRAY_SIZE(json_keys); i++)
+		expect_key(out, json_keys[i], NULL);
+	expect_key(out, "since", "null");
+	expect_key(out, "heartbeat_age_ms", "null");
+	expect_key(out, "last_crash", "null");
+	expect_key(out, "cpus", "[]");
+	expect_key(out, "memory", "null");
+	expect_key(out, "devices", "[]");
+	expect_key(out, "image", "null");
+	expect_key(out, "smt_split", "null");
+}
+
+/* Unreadable files and odd values: null, and still JSON. */
+static void json_odd(void **state)
+{
+	int ret;
+	char *out;
+
+	(void)state;
+	partition("odd", "x\n", "crashed\n", "1-\n", "lots\n", "junk\n");
+	unlink(at("odd/state"));
+	unlink(at("odd/restart_count"));
+	unlink(at("odd/on_crash"));
+	put("odd", "apic_ids", "\n");
+	put("odd", "crash", "\x1b[1m\xc0\xaf bad \x7f\n");
+	put("odd", "image_size", "7\n");
+	put("odd", "cmdline", "\n");
+	put("odd", "smt_split", "maybe\n");
+	put("odd", "started_at", "soon\n");
+	put("odd", "heartbeat_age_ms", "-\n");
+	out = show_json("odd", &ret);
+	assert_int_equal(ret, EXIT_OK);
+	for (size_t i = 0; i < ARRAY_SIZE(json_keys); i++)
+		expect_key(out, json_keys[i], NULL);
+	expect_key(out, "id", "null");
+	expect_key(out, "state", "null");
+	expect_key(out, "since", "null");
+	expect_key(out, "restart_count", "null");
+	expect_key(out, "on_crash", "null");
+	expect_key(out, "cpus", "null");
+	expect_key(out, "memory", "null");
+	expect_key(out, "smt_split", "null");
+	expect_key(out, "last_crash",
+		   "\"\\u001b[1m\\ufffd\\ufffd bad \\u007f\"");
+	expect_key(out, "image.path", "null");
+	expect_key(out, "image.size", "7");
+	expect_key(out, "image.sha256", "null");
+	expect_key(out, "image.cmdline", "\"\"");
+	assert_non_null(strstr(out, "\"address\": \"junk\",\n"
+				    "      \"vendor\": null,"));
+	/* With two CPUs and one APIC id: the ids are null. */
+	put("odd", "cpus", "3-4\n");
+	put("odd", "apic_ids", "3\n");
+	out = show_json("odd", &ret);
+	assert_non_null(strstr(out, "\"cpu\": 4,\n      \"apic_id\": null"));
+}
+
+static void json_no_such_partition(void **state)
+{
+	char *argv[] = { "show", "web", "--json" };
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_show, 3, argv, &ret),
+			    "parkerctl: web: no such partition\n");
+	assert_int_equal(ret, EXIT_FAIL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +700,13 @@ int main(void)
 		STEST(older_kernel),
 		STEST(no_such_partition),
 		STEST(usage_errors),
+		STEST(image_known),
+		STEST(image_unknown),
+		STEST(image_none),
+		STEST(json_full),
+		STEST(json_empty),
+		STEST(json_odd),
+		STEST(json_no_such_partition),
 	};
 
 	return cmocka_run_group_tests_name("show", tests, NULL, NULL);

@@ -142,7 +142,7 @@ int list_partitions(FILE *out)
 	return print_pool(out);
 }
 
-/* A string of the kernel's, or null; "" stays "". */
+/* The devices file as an array of addresses, or null. */
 static void json_devices(struct json *j, const char *val)
 {
 	char *copy, *save;

@@ -165,6 +165,14 @@ int image_record_read(const char *name, struct image_record *r)
 	return n < 0 ? -1 : 0;
 }
 
+int image_record_match(const char *name, uint64_t image_size,
+		       struct image_record *r)
+{
+	if (image_record_read(name, r))
+		return -1;
+	return r->size == image_size ? 0 : -1;
+}
+
 /* dir and the directories above it, 0755. */
 static int make_dirs(const char *dir)
 {

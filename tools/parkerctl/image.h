@@ -51,6 +51,12 @@ int image_record_format(const struct image_record *r, char *buf,
 
 /* Read name's record: 0, or -1 with errno (ENOENT: none, EINVAL: bad). */
 int image_record_read(const char *name, struct image_record *r);
+/*
+ * name's record when it is of the image the kernel holds, image_size
+ * bytes: 0, or -1 (none, unreadable, or stale).
+ */
+int image_record_match(const char *name, uint64_t image_size,
+		       struct image_record *r);
 /* Write it, making RUN (0755) when needed: 0, or -1 with errno. */
 int image_record_write(const char *name, const struct image_record *r);
 /* Remove it; none there is fine: 0, or -1 with errno. */

@@ -49,42 +49,57 @@ int parkerfs_path(char *buf, size_t len, const char *dir, const char *file)
 	return 0;
 }
 
-static void mount_failed(int err)
+const char *parkerfs_mount_error(int err, char *buf, size_t len)
 {
 	switch (err) {
 	case EOPNOTSUPP:
-		error_msg(NULL, "Parker management is off: boot the kernel with parker_pool=SIZE");
-		break;
+		return "Parker management is off: boot with parker_pool=SIZE (e.g. parker_pool=2G)";
 	case ENODEV:
-		error_msg(NULL, "this kernel has no Parker support");
-		break;
+		return "this kernel has no Parker support: boot a kernel built with CONFIG_PARKER";
 	case ENOENT:
 		/* Parker makes its mount point when it starts. */
 		if (access("/sys/fs", F_OK))
-			error_msg(NULL, "cannot mount the Parker file system: no sysfs on /sys");
-		else
-			error_msg(NULL, "this kernel has no Parker support");
-		break;
+			return "cannot mount the Parker file system: no sysfs on /sys (mount -t sysfs sysfs /sys)";
+		return "this kernel has no Parker support: boot a kernel built with CONFIG_PARKER";
 	case EPERM:
 	case EACCES:
-		error_msg(NULL, "cannot mount the Parker file system on %s: %s (run as root)",
-			  PARKERFS_ROOT, strerror(err));
-		break;
+		snprintf(buf, len,
+			 "cannot mount the Parker file system on %s: %s (run as root)",
+			 PARKERFS_ROOT, strerror(err));
+		return buf;
 	default:
-		error_msg(NULL, "cannot mount the Parker file system on %s: %s",
-			  PARKERFS_ROOT, strerror(err));
+		snprintf(buf, len,
+			 "cannot mount the Parker file system on %s: %s",
+			 PARKERFS_ROOT, strerror(err));
+		return buf;
 	}
 }
 
-int parkerfs_mount(void)
+int parkerfs_try_mount(void)
 {
+	char info[PATH_MAX];
+
 	if (fake_root())
-		return 0;
+		return parkerfs_path(info, sizeof(info), "info", NULL) ||
+		       access(info, F_OK) ? errno : 0;
 	if (!access(PARKERFS_ROOT "/info", F_OK))
 		return 0;
 	if (!mount("parker", PARKERFS_ROOT, "parker", 0, NULL))
 		return 0;
-	mount_failed(errno);
+	return errno;
+}
+
+int parkerfs_mount(void)
+{
+	char buf[PARKERFS_STATUS_MAX];
+	int err;
+
+	if (fake_root())
+		return 0;
+	err = parkerfs_try_mount();
+	if (!err)
+		return 0;
+	error_msg(NULL, "%s", parkerfs_mount_error(err, buf, sizeof(buf)));
 	return -1;
 }
 

@@ -20,6 +20,10 @@
 const char *parkerfs_root(void);
 /* Mount the file system unless it is there already; says why it cannot. */
 int parkerfs_mount(void);
+/* The same without a word: 0, or the errno of the failure. */
+int parkerfs_try_mount(void);
+/* Why the file system cannot be mounted (errno err), and what to do. */
+const char *parkerfs_mount_error(int err, char *buf, size_t len);
 
 /* ROOT/DIR/FILE (either may be NULL) into buf; -1 with ENAMETOOLONG. */
 int parkerfs_path(char *buf, size_t len, const char *dir, const char *file);

@@ -3,8 +3,7 @@
  * Messages and option parsing shared by the commands.  Every message reads
  * "parkerctl: NAME: what went wrong" (or "parkerctl: what went wrong" when
  * no partition is involved), so a person or a script can tell which
- * partition it is about.  Also the allocation and the clock every command
- * uses.
+ * partition it is about.  Also the clock every command uses.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -145,39 +144,6 @@ int no_option(int argc, char **argv, int *i, void *arg)
 	(void)i;
 	(void)arg;
 	return OPT_UNKNOWN;
-}
-
-static void out_of_memory(void)
-{
-	error_msg(NULL, "out of memory");
-	exit(EXIT_FAIL);
-}
-
-void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-
-	if (!p)
-		out_of_memory();
-	return p;
-}
-
-void *xrealloc(void *p, size_t size)
-{
-	void *q = realloc(p, size ? size : 1);
-
-	if (!q)
-		out_of_memory();
-	return q;
-}
-
-char *xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (!p)
-		out_of_memory();
-	return p;
 }
 
 uint64_t now_ms(void)

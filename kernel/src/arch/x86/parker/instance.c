@@ -299,6 +299,7 @@ void __init parker_instance_init(void)
 	if (!read_record())
 		return;
 	instance = true;
+	parker_audit_start();
 	machine_off_limits();
 	pr_info("instance mode: partition %s (id %u), %u CPU(s), %llu MiB, %u PCI function(s)\n",
 		record.name, record.id, record.nr_cpus,

@@ -37,6 +37,11 @@ static struct parker_status *status;
 static DEFINE_PER_CPU(struct hrtimer, heartbeat_timer);
 static DEFINE_PER_CPU(int, heartbeat_slot);
 
+struct parker_status *parker_instance_status(void)
+{
+	return status;
+}
+
 static void report(enum parker_app_state state, const char *message)
 {
 	if (!status)
@@ -196,6 +201,7 @@ static int __init report_running(void)
 		status = NULL;
 		return 0;
 	}
+	parker_audit_status_ready(status);
 	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "x86/parker:heartbeat",
 				heartbeat_start, heartbeat_stop);
 	if (ret < 0)

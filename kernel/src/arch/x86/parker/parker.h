@@ -94,6 +94,7 @@ struct parker_partition {
 	unsigned long restarts[PARKER_RESTART_BURST];	/* jiffies */
 	u64 since;			/* boottime seconds of the last change */
 	char crash[256];		/* its last panic message */
+	u64 audit_past;			/* audit violations of earlier starts */
 	u64 heartbeat[PARKER_REC_CPUS];	/* last value seen ... */
 	unsigned long heartbeat_at[PARKER_REC_CPUS];	/* ... and when */
 
@@ -188,6 +189,16 @@ int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot);
 /* instance.c, instance_status.c */
 const struct parker_record *parker_instance_record(void);
 void __init parker_status_setup(void);
+struct parker_status *parker_instance_status(void);
+
+/* audit.c */
+#ifdef CONFIG_PARKER_AUDIT
+void __init parker_audit_start(void);
+void parker_audit_status_ready(struct parker_status *st);
+#else
+static inline void parker_audit_start(void) { }
+static inline void parker_audit_status_ready(struct parker_status *st) { }
+#endif
 
 /* instance_smp.c */
 void __init parker_instance_smp_init(const struct parker_record *record);
@@ -200,6 +211,9 @@ int parker_partition_restart(struct parker_partition *p);
 void parker_partition_halt(struct parker_partition *p);
 void parker_partition_down(struct parker_partition *p, enum parker_state state);
 void parker_record_crash(struct parker_partition *p);
+
+extern u64 parker_audit_destroyed;
+u64 parker_audit_count(struct parker_partition *p);
 
 /* monitor.c */
 void parker_monitor_kick(void);

@@ -131,6 +131,18 @@ static int info_cpus_available(struct seq_file *m)
 	return 0;
 }
 
+/* Audit violations of all application kernels since boot. */
+static int info_audit_violations(struct seq_file *m)
+{
+	struct parker_partition *p;
+	u64 n = parker_audit_destroyed;
+
+	list_for_each_entry(p, &parker_partitions, list)
+		n += parker_audit_count(p);
+	seq_printf(m, "%llu\n", n);
+	return 0;
+}
+
 static int info_version(struct seq_file *m)
 {
 	seq_printf(m, "%d\n", PARKER_FS_VERSION);
@@ -149,6 +161,7 @@ static const struct info_file info_files[] = {
 	{ "pools",		info_pools },
 	{ "cpus_available",	info_cpus_available },
 	{ "version",		info_version },
+	{ "audit_violations",	info_audit_violations },
 };
 
 static int info_seq_show(struct seq_file *m, void *arg)
@@ -375,6 +388,12 @@ static int show_cmdline(struct parker_partition *p, struct seq_file *m)
 	return 0;
 }
 
+static int show_audit_violations(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%llu\n", parker_audit_count(p));
+	return 0;
+}
+
 /* Write-only: what to do with the partition. */
 static int write_command(struct parker_partition *p, char *buf)
 {
@@ -483,6 +502,7 @@ static const struct partition_file partition_files[] = {
 	{ "console",	 0444, show_console,	NULL },
 	{ "console_head", 0444, show_console_head, NULL },
 	{ "image_size",	 0444, show_image_size,	NULL },
+	{ "audit_violations", 0444, show_audit_violations, NULL },
 	{ "cmdline",	 0444, show_cmdline,	NULL },
 	{ "on_crash",	 0644, show_on_crash,	write_on_crash },
 	{ "on_reboot",	 0644, show_on_reboot,	write_on_reboot },

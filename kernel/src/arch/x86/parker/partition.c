@@ -76,6 +76,22 @@ enum parker_state parker_partition_state(const struct parker_partition *p)
 	return PARKER_EMPTY;
 }
 
+/* Audit violations of partitions destroyed since boot. */
+u64 parker_audit_destroyed;
+
+/* Audit violations its kernels counted, this start and earlier ones. */
+u64 parker_audit_count(struct parker_partition *p)
+{
+	const struct parker_status *st;
+
+	if (!p->mem_size)
+		return p->audit_past;
+	st = parker_ctl(p, PARKER_CTL_STATUS);
+	if (st->magic != PARKER_STATUS_MAGIC || st->self != p->mem_base + PARKER_CTL_STATUS)
+		return p->audit_past;
+	return p->audit_past + READ_ONCE(st->audit);
+}
+
 /* Its CPUs may be running its kernel right now. */
 bool parker_partition_active(struct parker_partition *p)
 {
@@ -134,6 +150,7 @@ int parker_partition_destroy(struct parker_partition *p)
 		return -EBUSY;
 	}
 	parker_partition_halt(p);
+	parker_audit_destroyed += parker_audit_count(p);
 	kexec_partition_image_free(p->image);
 	p->image = NULL;
 	parker_devices_release(p);

@@ -135,6 +135,9 @@ int parker_record_write(struct parker_partition *p)
 	/* A new boot, a new log: the kernel sets the ring up again. */
 	memset(parker_ctl(p, PARKER_CTL_CONSOLE), 0, sizeof(struct parker_ring));
 
+	/* The counts of the last run stay with the partition. */
+	if (st->magic == PARKER_STATUS_MAGIC && st->self == p->mem_base + PARKER_CTL_STATUS)
+		p->audit_past += st->audit;
 	memset(st, 0, sizeof(*st));
 	st->magic = PARKER_STATUS_MAGIC;
 	st->version = PARKER_STATUS_VERSION;

@@ -173,6 +173,7 @@ struct parker_status {
 	__u32 state;			/* enum parker_app_state */
 	__u32 request;			/* enum parker_request */
 	char message[256];
+	__u64 audit;			/* violations counted in audit mode */
 	__u64 heartbeat[PARKER_REC_CPUS];
 };
 
