@@ -9,6 +9,8 @@
 #   make shell      an interactive shell on the reference machine
 #   make patches    the kernel change as a git format-patch series
 #   make checkpatch scripts/checkpatch.pl --strict over the kernel change
+#   make bench      the benchmarks on the reference machine: build/bench/
+#   make fuzz       fuzz parkerctl's apply-file parser and JSON writer
 #   make unit       host unit tests of parkerctl
 #
 # LINUX_SRC=DIR|TARBALL builds on another 6.12 tree than Debian's
@@ -23,7 +25,7 @@ KERNEL_INPUTS := $(shell find kernel -type f 2>/dev/null) \
 	$(BUILD)/.linux-src
 TOOL_INPUTS := $(wildcard tools/parkerctl/*.c tools/parkerctl/*.h) \
 	tools/parkerctl/Makefile VERSION
-INITRAMFS_INPUTS := $(shell find tests/qemu -type f 2>/dev/null)
+INITRAMFS_INPUTS := $(shell find tests/qemu bench/src -type f 2>/dev/null)
 
 all: deps $(BUILD)/bzImage $(BUILD)/parkerctl $(BUILD)/initramfs.cpio.gz
 
@@ -51,6 +53,12 @@ tools: $(BUILD)/parkerctl
 unit: deps
 	@$(MAKE) -s -C tools/parkerctl O=$(BUILD) unit
 
+fuzz: deps
+	@$(MAKE) -s -C tools/parkerctl O=$(BUILD) fuzz
+
+install: $(BUILD)/parkerctl
+	@$(MAKE) -s -C tools/parkerctl O=$(BUILD) install
+
 checkpatch: deps
 	@scripts/checkpatch.sh
 
@@ -62,6 +70,9 @@ test: all
 
 scenario: all
 	@tests/qemu/run-scenario.sh $(S)
+
+bench: all
+	@bench/run.sh
 
 demo: all
 	@tests/qemu/boot.sh demo
@@ -75,4 +86,4 @@ clean:
 distclean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps kernel tools unit checkpatch patches test scenario demo shell clean distclean FORCE
+.PHONY: all deps kernel tools unit checkpatch patches test scenario demo shell bench fuzz install clean distclean FORCE

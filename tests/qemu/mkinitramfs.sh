@@ -58,12 +58,17 @@ for t in "$ROOT"/tests/qemu/tools/*.c; do
 	gcc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -static -o "$out" "$t"
 done
 
+# The benchmark programs, in both images.
+make -s -C "$ROOT/bench/src" O="$tools" > /dev/null
+
 app=$BUILD/initramfs-app
 skeleton "$app"
 install -m 755 "$ROOT/tests/qemu/app/init" "$app/init"
 mkdir -p "$app/app"
 cp "$ROOT"/tests/qemu/app/scripts/*.sh "$app/app/"
 install -m 755 "$tools/memfill" "$app/bin/memfill"
+install -m 755 "$tools/now" "$app/bin/now"
+install -m 755 "$tools/pbench" "$tools/pscale" "$app/bin/"
 pack "$app" "$BUILD/app-initrd.cpio.gz"
 
 boot=$BUILD/initramfs-boot

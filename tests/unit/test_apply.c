@@ -169,8 +169,10 @@ static void slurp(FILE *f, char *buf, size_t len)
 	fclose(f);
 }
 
-/* parkerctl apply ARGS... (NULL-terminated): its exit status, with its
- * standard output in out and its standard error in err. */
+/*
+ * parkerctl apply ARGS... (NULL-terminated): its exit status, with its
+ * standard output in out and its standard error in err.
+ */
 static int apply(const char *arg, ...)
 {
 	char *argv[8] = { "apply" };
@@ -444,6 +446,13 @@ static void refused_whole(void **state)
 	assert_string_equal(err, expect);
 	assert_false(exists("web"));
 	assert_false(exists("db"));
+	/* Not a file to read to its end. */
+	assert_int_equal(symlink("/dev/zero", kernel), 0);
+	assert_int_equal(apply(conf, NULL), EXIT_FAIL);
+	snprintf(expect, sizeof(expect),
+		 "parkerctl: %s:6: cannot read kernel %s: not a regular file\n",
+		 conf, kernel);
+	assert_string_equal(err, expect);
 	/* No file at all. */
 	unlink(conf);
 	assert_int_equal(apply(conf, NULL), EXIT_FAIL);

@@ -736,7 +736,7 @@ static void stop_not_running(void **state)
 	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
 		put("web", "state", states[i]);
 		assert_string_equal(run(cmd_stop, args, &ret),
-				    message("parkerctl: web: is %s, not running\n",
+				    message("parkerctl: web: is %s, not running: nothing to stop\n",
 					    states[i], NULL));
 		assert_int_equal(ret, EXIT_FAIL);
 		assert_string_equal(get("web", "command"), "");

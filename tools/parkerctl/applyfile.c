@@ -190,7 +190,8 @@ static int set_cpus(struct parser *p, struct apply_part *a, const char *v)
 	}
 	buf = xcalloc(1, CPULIST_MAX);
 	format_cpulist(&set, buf, CPULIST_MAX);
-	a->cpus = buf;
+	a->cpus = xstrdup(buf);
+	free(buf);
 	return 0;
 }
 

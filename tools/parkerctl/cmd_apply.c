@@ -15,6 +15,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "applyfile.h"
@@ -114,14 +115,22 @@ static int digest(const struct apply *a, unsigned int line, const char *what,
 		  const char *path, char *hex)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	int ret = fd < 0 ? -1 : sha256_fd(fd, hex);
+	const char *why = NULL;
+	struct stat st;
 
-	if (ret)
-		error_msg(NULL, "%s:%u: cannot read %s %s: %s", a->file, line,
-			  what, path, strerror(errno));
+	if (fd < 0 || fstat(fd, &st))
+		why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		why = "not a regular file";	/* nor one to read to its end */
+	else if (sha256_fd(fd, hex))
+		why = strerror(errno);
 	if (fd >= 0)
 		close(fd);
-	return ret;
+	if (!why)
+		return 0;
+	error_msg(NULL, "%s:%u: cannot read %s %s: %s", a->file, line, what,
+		  path, why);
+	return -1;
 }
 
 static int digest_files(struct apply *a)

@@ -7,7 +7,7 @@
  *   ok      pool: 2G, 1536M free
  *   ok      CPUs available: 4-7
  *   ok      x2APIC: present
- *   ok      SMT: on, 2 threads a core: give a partition whole cores, or use smt-split
+ *   ok      SMT: on, 2 threads a core: siblings go to a partition together ...
  *   warning IOMMU: none: devices of a partition can DMA anywhere; ...
  *   ok      kexec: enabled
  *   ok      kexec signatures: not enforced

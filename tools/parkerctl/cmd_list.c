@@ -47,8 +47,9 @@ static char *memory_cell(const struct partinfo *p)
 	uint64_t size, base;
 	char buf[24];
 
+	/* What cannot be parsed is shown as the kernel wrote it. */
 	if (partinfo_memory(p, &size, &base))
-		return cell(p->val[PF_MEMORY]);	/* as the kernel wrote it */
+		return cell(p->val[PF_MEMORY]);
 	if (!size)
 		return xstrdup("-");
 	format_size(size, buf, sizeof(buf));

@@ -32,7 +32,10 @@ struct family {
 	void (*samples)(const struct family *f, const struct partinfo *p);
 };
 
-/* A label value: \\, \" and \n escaped, bytes that are not UTF-8 U+FFFD. */
+/*
+ * A label value, with backslash, double quote and newline escaped, and
+ * bytes that are not UTF-8 as U+FFFD.
+ */
 static void label_value(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;

@@ -73,7 +73,7 @@ static int needs_stop(const char *name)
 		return 0;
 	if (state_is_active(state))
 		return 1;
-	error_msg(name, "is %s, not running", state);
+	error_msg(name, "is %s, not running: nothing to stop", state);
 	return -1;
 }
 

@@ -173,7 +173,7 @@ int image_record_match(const char *name, uint64_t image_size,
 	return r->size == image_size ? 0 : -1;
 }
 
-/* dir and the directories above it, 0755. */
+/* dir and the directories above it, 0755 whatever the umask. */
 static int make_dirs(const char *dir)
 {
 	char path[PATH_MAX];
@@ -187,7 +187,9 @@ static int make_dirs(const char *dir)
 	for (char *p = strchr(path + 1, '/');; p = strchr(p + 1, '/')) {
 		if (p)
 			*p = '\0';
-		if (mkdir(path, 0755) && errno != EEXIST)
+		if (!mkdir(path, 0755))
+			chmod(path, 0755);
+		else if (errno != EEXIST)
 			return -1;
 		if (!p)
 			return 0;

@@ -44,8 +44,10 @@ int image_record_path(const char *name, char *buf, size_t len);
  * are skipped, for records of later versions.
  */
 int image_record_parse(const char *buf, size_t len, struct image_record *r);
-/* The text of r into buf: its length, or -1 when it does not fit or a
- * path holds a newline. */
+/*
+ * The text of r into buf: its length, or -1 when it does not fit or a
+ * path holds a newline.
+ */
 int image_record_format(const struct image_record *r, char *buf,
 			size_t len);
 

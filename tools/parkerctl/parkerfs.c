@@ -277,7 +277,10 @@ int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base)
 		*size = *base = 0;
 		return 0;
 	}
-	if (!at || (n = (size_t)(at - s)) >= sizeof(num))
+	if (!at)
+		return -1;
+	n = (size_t)(at - s);
+	if (n >= sizeof(num))
 		return -1;
 	memcpy(num, s, n);
 	num[n] = '\0';

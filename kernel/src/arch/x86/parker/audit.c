@@ -62,7 +62,7 @@ static void violation(const char *fmt, ...)
 	if (st)
 		WRITE_ONCE(st->audit, n);
 	if (__ratelimit(&rs))
-		WARN(1, "parker audit: %s (violation %llu)\n", what, n);
+		WARN(1, "parker audit: %s (count %llu)\n", what, n);
 }
 
 /* Called when a status page is mapped: violations before it count too. */

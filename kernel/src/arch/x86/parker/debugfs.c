@@ -97,7 +97,8 @@ static ssize_t scan_write(struct file *file, const char __user *ubuf,
 		list_for_each_entry(p, &parker_partitions, list) {
 			if (strcmp(p->name, name))
 				continue;
-			scan_count = p->mem_size ? count_marker(p->mem_base, p->mem_size, marker) : 0;
+			scan_count = p->mem_size ?
+				count_marker(p->mem_base, p->mem_size, marker) : 0;
 			ret = 0;
 		}
 	}

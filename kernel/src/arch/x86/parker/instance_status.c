@@ -23,13 +23,13 @@
 #include <linux/panic_notifier.h>
 #include <linux/percpu.h>
 #include <linux/reboot.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
 #include <asm/apic.h>
 #include <asm/parker.h>
 #include <asm/reboot.h>
-#include <asm/smp.h>
 
 #include "parker.h"
 
@@ -134,6 +134,7 @@ static void poweroff_requested(struct work_struct *work)
 	pr_info("the boot kernel asks for a poweroff\n");
 	orderly_poweroff(true);
 }
+
 static DECLARE_WORK(poweroff_work, poweroff_requested);
 
 static enum hrtimer_restart heartbeat(struct hrtimer *t)

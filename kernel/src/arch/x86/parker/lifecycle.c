@@ -78,7 +78,6 @@ void parker_partition_down(struct parker_partition *p, enum parker_state state)
 	p->since = ktime_get_boottime_seconds();
 }
 
-
 static int start_secondaries(struct parker_partition *p)
 {
 	unsigned int cpu, first = cpumask_first(&p->cpus);
