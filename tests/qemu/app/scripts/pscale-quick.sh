@@ -5,7 +5,7 @@
 q=
 name=$(dmesg | sed -n "s/.*instance mode: partition \([^ ]*\) .*/\1/p" | head -1)
 [ "$(tr " " "\n" < /proc/cmdline | sed -n "s/^app.run=//p")" = pscale-quick ] && q=--quick
-for t in $(pscale --list); do
+for t in $(pscale --list | awk '{ print $1 }'); do
 	pscale $q --copies 1 "$t" | while read -r tag test copies ops; do
 		say "BENCH split-$name $test $ops ops/s"
 	done

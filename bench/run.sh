@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make bench: run the benchmark scenario on the reference machine, time a
+# cold boot of the same kernel and initrd in a fresh QEMU, and write the
+# report to build/bench/ (results.txt, report.txt, report.md).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+OUT=$BUILD/bench
+mkdir -p "$OUT"
+
+echo "bench: the benchmark scenario (this takes a while under TCG)"
+"$ROOT/tests/qemu/run-scenario.sh" benchmark > "$OUT/scenario.log" || true
+tr -d '\r' < "$BUILD/tests/benchmark/console.log" |
+	sed -n 's/^BENCH //p' > "$OUT/results.txt"
+
+# Cold boot: the same kernel and initrd in a fresh QEMU, until its init runs.
+echo "bench: a cold boot of the application kernel in a fresh QEMU"
+cold=$OUT/cold
+rm -rf "$cold"
+mkdir -p "$cold"
+start=$(date +%s.%N)
+timeout 300 qemu-system-x86_64 -M q35 -accel tcg,thread=multi -cpu max -smp 2 -m 256M \
+	-nodefaults -no-user-config -vga none -display none -no-reboot \
+	-kernel "$BUILD/bzImage" -initrd "$BUILD/app-initrd.cpio.gz" \
+	-append "console=ttyS0,115200 app.run=poweroff" \
+	-chardev "file,id=con,path=$cold/console.log" -serial chardev:con > /dev/null 2>&1 &
+qemu=$!
+while kill -0 $qemu 2> /dev/null && ! grep -q PARKER-APP-REPORT "$cold/console.log" 2> /dev/null; do
+	sleep 0.05
+done
+end=$(date +%s.%N)
+kill $qemu 2> /dev/null || true
+wait $qemu 2> /dev/null || true
+echo "start cold-boot-to-init $(echo "$start $end" | awk '{ printf "%.3f", $2 - $1 }') s" >> "$OUT/results.txt"
+
+python3 "$ROOT/bench/compare.py" --baseline boot --other partition \
+	--text "$OUT/overhead.txt" --markdown "$OUT/overhead.md" "$OUT/results.txt" || true
+python3 "$ROOT/bench/compare.py" --scale --one one --split 'split-*' \
+	--text "$OUT/scaling.txt" --markdown "$OUT/scaling.md" "$OUT/results.txt" || true
+{
+	echo "# Parker benchmarks ($(date -u +%Y-%m-%d), $(nproc) host cores, QEMU TCG)"
+	echo
+	echo "## Overhead: a 2-CPU partition against the boot kernel on 2 CPUs"
+	cat "$OUT/overhead.md" 2> /dev/null
+	echo
+	echo "## Start time"
+	echo
+	echo "| measure | seconds |"
+	echo "| --- | --- |"
+	awk '$1 == "start" { printf "| %s | %s |\n", $2, $3 }' "$OUT/results.txt"
+	echo
+	echo "## Scaling (functional only on this machine: emulated timings do not show scaling)"
+	cat "$OUT/scaling.md" 2> /dev/null
+} > "$OUT/report.md"
+cat "$OUT/overhead.txt" "$OUT/scaling.txt" 2> /dev/null || true
+awk '$1 == "start"' "$OUT/results.txt"
+echo "bench: report in $OUT/report.md"
