@@ -109,6 +109,16 @@ done > "$log/uart-checks"
 cat "$log/uart-checks"
 cat "$log/uart-checks" >> "$log/tap"
 
+# JSON a scenario printed ("PARKER-JSON-NAME {...}") must parse on the host.
+tr -d '\r' < "$conlog" | sed -n 's/^PARKER-JSON-\([A-Z]*\) /\1 /p' |
+while read -r what json; do
+	if printf '%s' "$json" | python3 -c 'import json, sys; json.load(sys.stdin)' 2> /dev/null; then
+		echo "ok - $name: $what JSON parses on the host"
+	else
+		echo "not ok - $name: $what JSON parses on the host"
+	fi
+done | tee -a "$log/tap"
+
 # Audit mode: application kernels touched no machine-wide hardware, unless
 # the scenario says "# audit: violations expected".
 audit=$(tr -d '\r' < "$conlog" | sed -n 's/^PARKER-AUDIT violations=//p' | tail -1)
