@@ -43,8 +43,11 @@ clock_offset() {
 	done
 	echo "$best"
 }
+# Within a factor of two: on two host cores an emulated CPU loses ticks to
+# the host's own contention while partitions boot (measured 0.73 at worst),
+# while a kernel that took the timer away would stop them altogether.
 ratio_ok() {
-	echo "$1 $2" | awk '{ r = $2 / $1; exit !(r > 0.75 && r < 1.33) }'
+	echo "$1 $2" | awk '{ r = $2 / $1; exit !(r > 0.5 && r < 2) }'
 }
 
 parker_mount
