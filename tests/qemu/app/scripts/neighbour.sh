@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # A neighbour for the safety scenarios: read and write its own devices'
 # config space in a loop, checking every read against what it wrote, and
-# answer clock queries on its NIC (port 5002: the boot kernel sends its
-# time, we report ours minus it).
+# answer clock queries on its NIC (port 5002: a connection asks for a TSC
+# and clock pair, which the boot kernel sets between two of its own).
 . /app/lib.sh
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	nic=$(ls /sys/class/net | grep -v '^lo$' | head -1)
@@ -14,9 +14,8 @@ if [ -n "$nic" ]; then
 	ip link set "$nic" up
 	(
 		while :; do
-			t=$(nc -l -p 5002 < /dev/null)
-			me=$(now)
-			result clock offset=$(echo "$me $t" | awk '{ printf "%.6f", $1 - $2 }')
+			nc -l -p 5002 < /dev/null > /dev/null
+			result clock $(now -t | awk '{ print "tsc=" $1 " real=" $2 }')
 		done
 	) &
 fi

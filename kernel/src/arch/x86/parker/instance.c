@@ -29,6 +29,7 @@
 #include <linux/pci.h>
 #include <linux/serial_8250.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include <asm/apic.h>
 #include <asm/bootparam.h>
@@ -84,6 +85,31 @@ static int parker_set_wallclock(const struct timespec64 *now)
 {
 	return -ENODEV;
 }
+
+/*
+ * timekeeping_init() takes the time from parker_get_wallclock(), but the
+ * clock then runs on jiffies until a TSC clocksource takes over, and
+ * jiffies stand still until the timer runs: the clock falls behind the
+ * boot kernel's by that time (85 ms under TCG).  Set it again once it runs
+ * on the TSC; from then on both kernels' clocks are the same function of
+ * the one TSC of the machine.
+ */
+static int __init parker_sync_wallclock(void)
+{
+	struct timespec64 now, was;
+	int ret;
+
+	if (!instance)
+		return 0;
+	ktime_get_real_ts64(&was);
+	parker_get_wallclock(&now);
+	ret = do_settimeofday64(&now);
+	pr_info("wall clock set from the TSC, %lld us forward\n",
+		div_s64(timespec64_to_ns(&now) - timespec64_to_ns(&was),
+			NSEC_PER_USEC));
+	return ret;
+}
+late_initcall(parker_sync_wallclock);
 
 static void __init parker_timer_init(void)
 {
