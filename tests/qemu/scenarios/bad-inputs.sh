@@ -39,7 +39,7 @@ expect_errno "memory of zero" EINVAL write $PFS/web/memory 0
 expect_errno "memory above the free pool" ENOSPC write $PFS/web/memory 512M
 expect_errno "memory far above the pool" ENOSPC write $PFS/web/memory 64G
 expect_errno "memory not a multiple of 2M" EINVAL write $PFS/web/memory 65M
-expect_errno "memory below 64M" EINVAL write $PFS/web/memory 32M
+expect_errno "memory below 16M" EINVAL write $PFS/web/memory 8M
 expect_errno "memory that is not a size" EINVAL write $PFS/web/memory lots
 expect_errno "memory with a bad suffix" EINVAL write $PFS/web/memory 64X
 

@@ -5,8 +5,10 @@
 # its message kept, a hard hang (LKDTM HARDLOCKUP) makes it unresponsive.
 # A graceful stop is a power-button press; restart starts the loaded image
 # again; on_crash restart restarts it by itself, within a limit.  Its
-# console stays readable throughout.
-# smp: 4
+# console stays readable throughout.  A kernel that dies before its console
+# works (no memory: mem=4M) is unresponsive once a minute has passed
+# without it reaching init.
+# smp: 5
 # cmdline: parker_pool=1G
 # timeout: 900
 . /tests/lib/tap.sh
@@ -17,6 +19,11 @@ parker_mount
 uptime0=$(cut -d. -f1 /proc/uptime)
 state() { cat $PFS/web/state; }
 state_is() { test "$(state)" = "$1"; }
+
+# Started first, looked at last: the minute runs meanwhile.
+parkerctl create mute --cpus 4 --memory 64M
+parkerctl load mute --kernel $K --initrd $I --cmdline "console=ttyS0,115200 mem=4M"
+echo start > $PFS/mute/command
 
 # go WORKLOAD [options]: a fresh partition running WORKLOAD.
 go() {
@@ -77,7 +84,13 @@ ok_if "on_crash restart: at most 5 times a minute, then left crashed" wait_for 3
 	sh -c "test \$(cat $PFS/web/state) = crashed && dmesg | grep -q 'web: crashed 6 times within 60 s'"
 is "on_crash restart: 5 restarts counted" "$(cat $PFS/web/restart_count)" 5
 
+ok_if "a kernel that never reaches init: unresponsive after a minute" \
+	wait_for 120 sh -c "test \$(cat $PFS/mute/state) = unresponsive"
+ok_if "... and the boot kernel's log says why" \
+	sh -c "dmesg | grep -q 'mute: its kernel did not reach init within 60 s: unresponsive'"
+ok_if "... force-stop takes it down" parkerctl stop mute --force
+ok_if "... and destroy gives everything back" parkerctl destroy mute
 ok_if "the boot kernel was never reset" test "$(cut -d. -f1 /proc/uptime)" -ge "$uptime0"
 ok_if "destroy" parkerctl destroy web
-is "all CPUs back" "$(cat /sys/devices/system/cpu/online)" 0-3
+is "all CPUs back" "$(cat /sys/devices/system/cpu/online)" 0-4
 tap_done

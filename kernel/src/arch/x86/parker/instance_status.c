@@ -186,11 +186,14 @@ static int heartbeat_stop(unsigned int cpu)
 	return 0;
 }
 
-/* The last initcall level: init runs next. */
-static int __init report_running(void)
+/*
+ * As early as memremap() works, so that a panic while the kernel boots is
+ * reported as a crash, with its message, and not as a start that never
+ * ends.
+ */
+static int __init status_page_init(void)
 {
 	const struct parker_record *rec = parker_instance_record();
-	int ret;
 
 	if (!rec)
 		return 0;
@@ -203,6 +206,18 @@ static int __init report_running(void)
 		return 0;
 	}
 	parker_audit_status_ready(status);
+	return 0;
+}
+early_initcall(status_page_init);
+
+/* The last initcall level: init runs next. */
+static int __init report_running(void)
+{
+	const struct parker_record *rec = parker_instance_record();
+	int ret;
+
+	if (!rec || !status)
+		return 0;
 	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "x86/parker:heartbeat",
 				heartbeat_start, heartbeat_stop);
 	if (ret < 0)

@@ -12,7 +12,9 @@
  *   times within PARKER_RESTART_WINDOW;
  * - a running kernel one of whose CPUs' heartbeat stood still for
  *   PARKER_HANG_MS is unresponsive, until its heartbeat moves again or an
- *   operator force-stops or restarts it.
+ *   operator force-stops or restarts it.  So is a kernel that has not reached
+ *   init PARKER_BOOT_S after its start: one that hangs or dies before its
+ *   console or status page works says nothing else.
  *
  * "Taken down" means quiesced: devices reset, CPUs sent INIT.
  *
@@ -97,11 +99,25 @@ static void check_heartbeats(struct parker_partition *p,
 	}
 }
 
+static void check_boot(struct parker_partition *p)
+{
+	if (p->unresponsive ||
+	    ktime_get_boottime_seconds() - p->since < PARKER_BOOT_S)
+		return;
+	pr_warn("%s: its kernel did not reach init within %d s: unresponsive\n",
+		p->name, PARKER_BOOT_S);
+	p->unresponsive = true;
+	p->since = ktime_get_boottime_seconds();
+}
+
 static void check(struct parker_partition *p)
 {
 	const struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
 
 	switch (READ_ONCE(st->state)) {
+	case PARKER_APP_BOOTING:
+		check_boot(p);
+		break;
 	case PARKER_APP_RUNNING:
 		check_heartbeats(p, st);
 		break;

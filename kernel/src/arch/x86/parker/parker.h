@@ -19,10 +19,14 @@
 
 #include <asm/parker.h>
 
-/* Partition memory comes in units of 2 MiB, from 64 MiB up. */
+/*
+ * Partition memory comes in units of 2 MiB, from 16 MiB up: the control
+ * area and the smallest kernel that boots.  Whether an image fits is for
+ * the loader to say.
+ */
 #define PARKER_POOL_GRANULE	SZ_2M
 #define PARKER_POOL_ORDER	(21 - PAGE_SHIFT)
-#define PARKER_MEM_MIN		SZ_64M
+#define PARKER_MEM_MIN		SZ_16M
 #define PARKER_POOL_MAX		8
 #define PARKER_NAME_MAX		31
 #define PARKER_MAX_PARTITIONS	64
@@ -65,6 +69,8 @@ enum parker_policy {
 #define PARKER_RESTART_WINDOW	(60 * HZ)
 /* A CPU whose heartbeat stands still this long makes it unresponsive. */
 #define PARKER_HANG_MS		5000
+/* A kernel that has not reached init this long after its start, too. */
+#define PARKER_BOOT_S		60
 
 /* A PCI function held by a partition. */
 struct parker_device {

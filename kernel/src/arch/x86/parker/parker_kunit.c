@@ -30,10 +30,10 @@ static void parker_test_mem_sizes(struct kunit *test)
 {
 	char why[128];
 
-	KUNIT_EXPECT_EQ(test, parker_mem_size_check(SZ_64M, why, sizeof(why)), 0);
+	KUNIT_EXPECT_EQ(test, parker_mem_size_check(PARKER_MEM_MIN, why, sizeof(why)), 0);
 	KUNIT_EXPECT_EQ(test, parker_mem_size_check(SZ_1G + SZ_2M, why, sizeof(why)), 0);
 	KUNIT_EXPECT_EQ(test, parker_mem_size_check(0, why, sizeof(why)), -EINVAL);
-	KUNIT_EXPECT_EQ(test, parker_mem_size_check(SZ_64M - SZ_2M, why, sizeof(why)), -EINVAL);
+	KUNIT_EXPECT_EQ(test, parker_mem_size_check(PARKER_MEM_MIN - SZ_2M, why, sizeof(why)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, parker_mem_size_check(SZ_64M + SZ_1M, why, sizeof(why)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, parker_mem_size_check(SZ_64M + 4096, why, sizeof(why)), -EINVAL);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(why, "multiple of 2M"));

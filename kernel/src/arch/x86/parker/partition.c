@@ -58,7 +58,7 @@ static enum parker_state reported_state(const struct parker_partition *p)
 	case PARKER_APP_CRASHED:
 		return PARKER_CRASHED;
 	default:
-		return PARKER_STARTING;
+		return p->unresponsive ? PARKER_UNRESPONSIVE : PARKER_STARTING;
 	}
 }
 
