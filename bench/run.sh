@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make bench: run the benchmark scenario on the reference machine, time a
-# cold boot of the same kernel and initrd in a fresh QEMU, and write the
-# report to build/bench/ (results.txt, report.txt, report.md).
+# cold boot of the same kernel and initrd in a fresh QEMU, run the density
+# scenario on a 16-CPU reference machine, and write the report to
+# build/bench/ (results.txt, report.txt, report.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,11 @@ echo "bench: the benchmark scenario (this takes a while under TCG)"
 "$ROOT/tests/qemu/run-scenario.sh" benchmark > "$OUT/scenario.log" || true
 tr -d '\r' < "$BUILD/tests/benchmark/console.log" |
 	sed -n 's/^BENCH //p' > "$OUT/results.txt"
+
+echo "bench: the density scenario (16 CPUs, up to 15 partitions)"
+"$ROOT/tests/qemu/run-scenario.sh" density > "$OUT/density.log" || true
+tr -d '\r' < "$BUILD/tests/density/console.log" |
+	sed -n 's/^BENCH //p' >> "$OUT/results.txt"
 
 # Cold boot: the same kernel and initrd in a fresh QEMU, until its init runs.
 echo "bench: a cold boot of the application kernel in a fresh QEMU"
@@ -52,9 +58,27 @@ python3 "$ROOT/bench/compare.py" --scale --one one --split 'split-*' \
 	echo "| --- | --- |"
 	awk '$1 == "start" { printf "| %s | %s |\n", $2, $3 }' "$OUT/results.txt"
 	echo
+	echo "## Density and growth: 1-CPU partitions of the smallest memory that boots, on 16 CPUs"
+	echo
+	awk '$1 == "density" && $2 == "min-memory" { printf "Smallest memory a partition boots in: %s %s.\n", $3, $4 }' \
+		"$OUT/results.txt"
+	echo
+	echo "| partitions | start all, until every init runs (s) | boot kernel KiB per partition | of which vmalloc (kernel and initrd kept for restarts) | slab |"
+	echo "| ---: | ---: | ---: | ---: | ---: |"
+	awk '$1 == "density" && $2 ~ /-[0-9]+$/ {
+		k = $2; sub(/.*-/, "", k); key = $2; sub(/-[0-9]+$/, "", key)
+		v[k, key] = $3; if (!(k in seen)) { seen[k] = 1; ks[++n] = k }
+	}
+	END {
+		for (i = 1; i <= n; i++) { k = ks[i]
+			printf "| %s | %s | %s | %s | %s |\n", k, v[k, "start"],
+				v[k, "boot-kib-per-partition"], v[k, "vmalloc-kib-per-partition"],
+				v[k, "slab-kib-per-partition"] }
+	}' "$OUT/results.txt"
+	echo
 	echo "## Scaling (functional only on this machine: emulated timings do not show scaling)"
 	cat "$OUT/scaling.md" 2> /dev/null
 } > "$OUT/report.md"
 cat "$OUT/overhead.txt" "$OUT/scaling.txt" 2> /dev/null || true
-awk '$1 == "start"' "$OUT/results.txt"
+awk '$1 == "start" || $1 == "density"' "$OUT/results.txt"
 echo "bench: report in $OUT/report.md"

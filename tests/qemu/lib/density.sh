@@ -15,8 +15,9 @@ boot_used_kib() {
 		END { print t - f - p }' /proc/meminfo
 }
 
-slab_kib() {
-	awk '/^Slab:/ { print $2 }' /proc/meminfo
+# One /proc/meminfo field, in KiB.
+meminfo_kib() {
+	awk -v f="$1:" '$1 == f { print $2 }' /proc/meminfo
 }
 
 # booted NAME: its init reported; fails at once if it ended instead.
@@ -36,10 +37,11 @@ density_min_memory() {
 	for m in "$@"; do
 		rm -f /tmp/booted.why
 		ok=no
+		echo "#   create or load failed" > /tmp/booted.why
 		if parkerctl create probe --cpus 1 --memory ${m}M 2> /tmp/probe.err &&
 		   parkerctl load probe --kernel $K --initrd $I \
 			--cmdline "console=ttyS0,115200 app.run=idle" 2>> /tmp/probe.err &&
-		   echo start > $PFS/probe/command &&
+		   rm /tmp/booted.why && echo start > $PFS/probe/command &&
 		   wait_for 60 booted probe && [ ! -e /tmp/booted.why ]; then
 			ok=yes
 		elif [ -d $PFS/probe ] && [ ! -e /tmp/booted.why ]; then
@@ -59,13 +61,14 @@ density_min_memory() {
 
 # density_start K MEM_MIB: create and load K 1-CPU partitions (CPUs 1 to
 # K), start them all at once, wait until every init runs; print the time
-# and the boot kernel's memory per partition (of which the loaded image,
-# kept for restarts, and slab), then destroy them.  Fails if
+# and the boot kernel's memory per partition (of which vmalloc: the loaded
+# kernel and initrd, kept for restarts; and slab), then destroy them.  Fails if
 # one does not boot or the pool does not come back whole.
 density_start() {
 	k=$1 mem=$2
 	free0=$(cat $PFS/info/pool_free)
-	used0=$(boot_used_kib) slab0=$(slab_kib)
+	echo 3 > /proc/sys/vm/drop_caches
+	used0=$(boot_used_kib) slab0=$(meminfo_kib Slab) vm0=$(meminfo_kib VmallocUsed)
 	for i in $(seq $k); do
 		parkerctl create d$i --cpus $i --memory ${mem}M &&
 			parkerctl load d$i --kernel $K --initrd $I \
@@ -80,11 +83,12 @@ density_start() {
 		wait_for 600 booted d$i && [ ! -e /tmp/booted.why ] || return 1
 	done
 	t1=$(now)
-	used1=$(boot_used_kib) slab1=$(slab_kib)
+	echo 3 > /proc/sys/vm/drop_caches
+	used1=$(boot_used_kib) slab1=$(meminfo_kib Slab) vm1=$(meminfo_kib VmallocUsed)
 	echo "BENCH density start-$k $(echo "$t0 $t1" | awk '{ printf "%.3f", $2 - $1 }') s"
 	echo "BENCH density boot-kib-per-partition-$k $(( (used1 - used0) / k )) KiB"
 	echo "BENCH density slab-kib-per-partition-$k $(( (slab1 - slab0) / k )) KiB"
-	echo "BENCH density image-kib-per-partition-$k $(( $(cat $PFS/d1/image_size) / 1024 )) KiB"
+	echo "BENCH density vmalloc-kib-per-partition-$k $(( (vm1 - vm0) / k )) KiB"
 	for i in $(seq $k); do
 		parkerctl destroy d$i --force || return 1
 	done

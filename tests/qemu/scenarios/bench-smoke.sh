@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0
 # The benchmark harness cannot rot: one quick iteration of every
-# micro-benchmark and scaling test, in the boot kernel and in a partition.
-# Figures are not checked, only that each test produced one.
+# micro-benchmark and scaling test, in the boot kernel and in a partition,
+# and the density harness with 1 and 2 partitions.  Figures are not
+# checked, only that each test produced one.
 # smp: 4
 # cmdline: parker_pool=1G
 # timeout: 600
 . /tests/lib/tap.sh
 . /tests/lib/parker.sh
 . /tests/lib/app.sh
+. /tests/lib/density.sh
 
 parker_mount
 pbench --quick > /tmp/boot-pbench
@@ -21,4 +23,14 @@ r=$(app_result p "pbench done"); ok_if "it finished ($r)" test -n "$r"
 is "pbench in a partition: a figure for each test" \
 	"$(grep -c 'BENCH partition ' $PFS/p/console)" "$(pbench --list | wc -l)"
 parkerctl destroy p --force
+
+m=$(density_min_memory 16 32 64)
+ok_if "density: a partition boots in ${m:-none of 16, 32, 64} MiB" test -n "$m"
+for k in 1 2; do
+	density_start $k "${m:-64}" > /tmp/density.out 2>&1
+	rc=$?
+	sed 's/^/# /' /tmp/density.out
+	tap_result $rc "density: $k partition(s) start at once, and give back all they held"
+done
+ok_if "density: every figure is there" test "$(grep -c "^BENCH density" /tmp/density.out)" = 4
 tap_done
