@@ -88,6 +88,9 @@ ok_if "a kernel that never reaches init: unresponsive after a minute" \
 	wait_for 120 sh -c "test \$(cat $PFS/mute/state) = unresponsive"
 ok_if "... and the boot kernel's log says why" \
 	sh -c "dmesg | grep -q 'mute: its kernel did not reach init within 60 s: unresponsive'"
+ok_if "... a graceful stop is refused, saying why" \
+	sh -c "parkerctl stop mute > /tmp/o 2>&1; test \$? = 1 &&
+		grep -q 'is unresponsive: it cannot act on a request: force-stop it' /tmp/o"
 ok_if "... force-stop takes it down" parkerctl stop mute --force
 ok_if "... and destroy gives everything back" parkerctl destroy mute
 ok_if "the boot kernel was never reset" test "$(cut -d. -f1 /proc/uptime)" -ge "$uptime0"

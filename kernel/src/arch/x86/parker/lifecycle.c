@@ -166,6 +166,10 @@ int parker_partition_stop(struct parker_partition *p)
 	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
 
 	lockdep_assert_held(&parker_mutex);
+	if (parker_partition_state(p) == PARKER_UNRESPONSIVE) {
+		parker_fail(p, "is unresponsive: it cannot act on a request: force-stop it");
+		return -EINVAL;
+	}
 	if (parker_partition_state(p) != PARKER_RUNNING) {
 		parker_fail(p, "is %s: only a running kernel can be asked to stop",
 			    parker_state_name(parker_partition_state(p)));
