@@ -64,6 +64,17 @@ fi
 expect_errno "the same disk once unmounted" OK write $PFS/web/devices +0000:00:0c.0
 expect_errno "smt_split takes 0 or 1" EINVAL write $PFS/web/smt_split 2
 
+# Policies and commands
+expect_errno "on_crash takes restart or stop" EINVAL write $PFS/web/on_crash reboot
+expect_errno "on_reboot takes restart or stop" EINVAL write $PFS/web/on_reboot maybe
+is "and the policies are what they were" "$(cat $PFS/web/on_crash) $(cat $PFS/web/on_reboot)" \
+	"stop restart"
+expect_errno "an unknown command" EINVAL write $PFS/web/command launch
+expect_errno "start with no image" EINVAL write $PFS/web/command start
+expect_errno "stop of a partition that is not running" EINVAL write $PFS/web/command stop
+expect_errno "force-stop of a partition that is not started" EINVAL write $PFS/web/command force-stop
+is "and its state is what it was" "$(cat $PFS/web/state)" empty
+
 # Privilege: uid 0 without CAP_SYS_ADMIN changes nothing
 expect_errno "mkdir without CAP_SYS_ADMIN" EPERM --no-sys-admin mkdir $PFS/x
 expect_errno "assign CPUs without CAP_SYS_ADMIN" EPERM --no-sys-admin write $PFS/web/cpus 1

@@ -62,6 +62,21 @@ is "bind through the nvme driver is refused" \
 	"$(errno-of write /sys/bus/pci/drivers/nvme/bind 0000:00:0c.0)" EBUSY
 ok_if "the placeholder has no unbind file" test ! -e /sys/bus/pci/drivers/parker/unbind
 echo > /sys/bus/pci/devices/0000:00:0c.0/driver_override
+# Removed, then found again by a rescan as a new pci_dev: still held.
+echo 1 > /sys/bus/pci/devices/0000:00:0c.0/remove
+ok_if "sysfs remove: NVMe gone from the boot kernel" test ! -e /sys/bus/pci/devices/0000:00:0c.0
+is "sysfs remove: web still holds it" "$(cat $PFS/web/devices | tr '\n' ' ')" \
+	"0000:00:03.0 0000:00:0c.0 "
+echo 1 > /sys/bus/pci/rescan
+ok_if "rescan: NVMe found again" test -e /sys/bus/pci/devices/0000:00:0c.0
+is "rescan: the placeholder holds it again, not the nvme driver" \
+	"$(driver_of 0000:00:0c.0)" parker
+ok_if "rescan: the boot kernel's log says so" \
+	sh -c "dmesg | grep -q '0000:00:0c.0 came back while a partition holds it: held again'"
+mkdir $PFS/x
+is "rescan: another partition cannot take it" \
+	"$(errno-of write $PFS/x/devices 0000:00:0c.0)" EBUSY
+rmdir $PFS/x
 is "other UARTs keep their driver" "$(driver_of 0000:00:04.0)" serial
 
 ok_if "mkdir db" mkdir $PFS/db

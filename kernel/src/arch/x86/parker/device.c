@@ -11,6 +11,13 @@
  * refuses every device no partition holds, so it never takes anything else.
  * Giving a device back resets it (FLR where it has one) and lets the boot
  * kernel's drivers probe it again.
+ *
+ * The boot kernel can still remove a held device (sysfs "remove") and find
+ * it again (a rescan), which makes a new pci_dev at the same address.  So
+ * devices are held by address, and the placeholder takes such a pci_dev
+ * as it is found.  It is asked before the boot kernel's drivers: it
+ * registers at a device initcall of arch/x86, linked before drivers/, and
+ * those drivers either register later or probe asynchronously after it.
  */
 #define pr_fmt(fmt) "parker: " fmt
 
@@ -27,27 +34,62 @@
 
 static struct pci_dev *holding;	/* the device being bound, parker_mutex */
 
+/*
+ * Every device any partition holds.  A lock of its own: the PCI core calls
+ * the placeholder's probe and remove with locks that
+ * parker_mutex nests outside of.
+ */
+static LIST_HEAD(held_devices);
+static DEFINE_SPINLOCK(held_lock);
+
+static bool at_address(const struct parker_device *d, struct pci_dev *pdev)
+{
+	return d->domain == pci_domain_nr(pdev->bus) &&
+	       d->bus == pdev->bus->number && d->devfn == pdev->devfn;
+}
+
 static bool held_by_partition(struct pci_dev *pdev)
 {
-	struct parker_partition *p;
 	struct parker_device *d;
+	bool held = false;
 
-	list_for_each_entry(p, &parker_partitions, list)
-		list_for_each_entry(d, &p->devices, list)
-			if (d->pdev == pdev)
-				return true;
-	return false;
+	spin_lock(&held_lock);
+	list_for_each_entry(d, &held_devices, held)
+		held |= at_address(d, pdev);
+	spin_unlock(&held_lock);
+	return held;
 }
 
 static int placeholder_probe(struct pci_dev *pdev,
 			     const struct pci_device_id *id)
 {
-	/* Only the bind that parker_device_add() does itself. */
-	return pdev == READ_ONCE(holding) ? 0 : -ENODEV;
+	/* The bind that parker_device_add() does itself. */
+	if (pdev == READ_ONCE(holding))
+		return 0;
+	if (!held_by_partition(pdev))
+		return -ENODEV;
+	pr_warn("%s came back while a partition holds it: held again\n",
+		pci_name(pdev));
+	return 0;
 }
 
+/* The boot kernel removes a device a partition holds: it stays held. */
 static void placeholder_remove(struct pci_dev *pdev)
 {
+	struct parker_device *d;
+	bool held = false;
+
+	spin_lock(&held_lock);
+	list_for_each_entry(d, &held_devices, held) {
+		if (d->pdev == pdev) {
+			d->removed = true;
+			held = true;
+		}
+	}
+	spin_unlock(&held_lock);
+	if (held)
+		pr_warn("%s removed while a partition holds it: it stays with the partition\n",
+			pci_name(pdev));
 }
 
 static const struct pci_device_id placeholder_ids[] = {
@@ -169,6 +211,9 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 		goto put;
 	}
 	d->pdev = pdev;
+	d->domain = domain;
+	d->bus = bus;
+	d->devfn = devfn;
 	if (pdev->dev.driver)
 		strscpy(d->driver, pdev->dev.driver->name, sizeof(d->driver));
 
@@ -184,6 +229,9 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 		goto put;
 	}
 	list_add_tail(&d->list, &p->devices);
+	spin_lock(&held_lock);
+	list_add_tail(&d->held, &held_devices);
+	spin_unlock(&held_lock);
 	pr_info("%s: took %s from driver %s\n", p->name, pci_name(pdev),
 		d->driver[0] ? d->driver : "(none)");
 	return 0;
@@ -192,11 +240,34 @@ put:
 	return ret;
 }
 
+/*
+ * The pci_dev to give back: the held one, or for a device the boot kernel
+ * removed meanwhile, the one a rescan found at its address, if any.
+ */
+static struct pci_dev *device_to_return(struct parker_device *d)
+{
+	if (!d->removed)
+		return d->pdev;
+	pci_dev_put(d->pdev);
+	return pci_get_domain_bus_and_slot(d->domain, d->bus, d->devfn);
+}
+
 static void give_back(struct parker_partition *p, struct parker_device *d)
 {
-	struct pci_dev *pdev = d->pdev;
+	struct pci_dev *pdev;
 
+	spin_lock(&held_lock);
+	list_del(&d->held);
+	spin_unlock(&held_lock);
 	list_del(&d->list);
+	pdev = device_to_return(d);
+	if (!pdev) {
+		pr_info("%s: %04x:%02x:%02x.%d was removed meanwhile: nothing to return\n",
+			p->name, d->domain, d->bus, PCI_SLOT(d->devfn),
+			PCI_FUNC(d->devfn));
+		kfree(d);
+		return;
+	}
 	device_release_driver(&pdev->dev);
 	/* Whatever the partition left in the device must not reach its driver. */
 	if (pci_reset_function(pdev))
@@ -220,10 +291,7 @@ int parker_device_remove(struct parker_partition *p, unsigned int domain,
 		return -EBUSY;
 	}
 	list_for_each_entry(d, &p->devices, list) {
-		struct pci_dev *pdev = d->pdev;
-
-		if (pci_domain_nr(pdev->bus) == domain &&
-		    pdev->bus->number == bus && pdev->devfn == devfn) {
+		if (d->domain == domain && d->bus == bus && d->devfn == devfn) {
 			give_back(p, d);
 			return 0;
 		}

@@ -75,7 +75,13 @@ enum parker_policy {
 /* A PCI function held by a partition. */
 struct parker_device {
 	struct list_head list;
+	struct list_head held;		/* on the list of all held devices */
 	struct pci_dev *pdev;
+	/* Its address: a rescan makes a new pci_dev for the same device. */
+	int domain;
+	u8 bus;
+	u8 devfn;
+	bool removed;			/* the boot kernel removed it meanwhile */
 	/* The boot-kernel driver it had, to say what it returns to. */
 	char driver[32];
 };
