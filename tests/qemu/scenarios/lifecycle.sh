@@ -3,7 +3,8 @@
 # of it ever resets or powers off the machine: poweroff and halt stop it,
 # reboot restarts it or stops it as on_reboot says, a panic crashes it with
 # its message kept, a hard hang (LKDTM HARDLOCKUP) makes it unresponsive.
-# A graceful stop is a power-button press; restart starts the loaded image
+# A graceful stop is a power-button press, forced when the kernel does not
+# go in time; restart starts the loaded image
 # again; on_crash restart restarts it by itself, within a limit.  Its
 # console stays readable throughout.  A kernel that dies before its console
 # works (no memory: mem=4M) is unresponsive once a minute has passed
@@ -73,6 +74,13 @@ ok_if "graceful stop: parkerctl stop" parkerctl stop web --timeout 120
 is "graceful stop: stopped" "$(state)" stopped
 ok_if "graceful stop: it powered off by itself, orderly" \
 	grep -q "the boot kernel asks for a poweroff" $PFS/web/console
+
+ok_if "stop that times out: start a kernel whose init ignores the request" go deaf
+parkerctl stop web --timeout 5 > /tmp/o 2>&1
+rc=$?
+is "stop that times out: forced, and it succeeds" "$rc $(state)" "0 stopped"
+ok_if "stop that times out: parkerctl says it forced it" \
+	grep -q "parkerctl: web: did not stop within 5 s; forcing" /tmp/o
 
 ok_if "start an idle kernel" go idle
 ok_if "destroy refuses a running partition" sh -c "! parkerctl destroy web"
