@@ -58,7 +58,15 @@ is "panic: the message is kept" "$(cat $PFS/web/crash)" "sysrq triggered crash"
 ok_if "panic: the console is readable after the crash" \
 	grep -q "Kernel panic - not syncing: sysrq triggered crash" $PFS/web/console
 ok_if "panic: parkerctl show prints the crash" sh -c "parkerctl show web | grep -q 'last crash: sysrq triggered crash'"
+parkerctl log web --follow > /tmp/follow 2>&1 &
+follow=$!
+ok_if "log --follow: the crash is in it" wait_for 30 grep -q "sysrq triggered crash" /tmp/follow
 ok_if "panic: parkerctl restart" parkerctl restart web --wait 120
+ok_if "log --follow: marks the restart and goes on with the new kernel's output" \
+	wait_for 60 sh -c "grep -A 1000 -- '--- restarted ---' /tmp/follow | grep -q 'start 2: running'"
+kill -TERM $follow
+wait $follow
+is "log --follow: SIGTERM ends it with success" "$?" 0
 is "panic: running again" "$(state)" running
 is "panic: one restart counted" "$(cat $PFS/web/restart_count)" 1
 
