@@ -61,8 +61,10 @@ struct pt_pool {
 	unsigned int used, max;
 };
 
-static u64 *pt_alloc(struct pt_pool *pool, phys_addr_t *pa)
+/* Table pages from the hand-off part of the control area. */
+static void *pt_alloc(void *ctx, phys_addr_t *pa)
 {
+	struct pt_pool *pool = ctx;
 	u64 *page;
 
 	if (pool->used == pool->max)
@@ -72,28 +74,6 @@ static u64 *pt_alloc(struct pt_pool *pool, phys_addr_t *pa)
 	pool->used++;
 	memset(page, 0, PAGE_SIZE);
 	return page;
-}
-
-/* Map the 2 MiB page at @va to @pa, making tables as needed. */
-static int map_2m(struct pt_pool *pool, u64 *top, u64 va, u64 pa)
-{
-	int level = pgtable_l5_enabled() ? 5 : 4;
-	u64 *table = top;
-
-	for (; level > 2; level--) {
-		unsigned int shift = 12 + 9 * (level - 1);
-		unsigned int i = (va >> shift) & 511;
-		phys_addr_t next;
-
-		if (!(table[i] & _PAGE_PRESENT)) {
-			if (!pt_alloc(pool, &next))
-				return -ENOSPC;
-			table[i] = next | _PAGE_PRESENT | _PAGE_RW;
-		}
-		table = phys_to_virt(table[i] & PTE_PFN_MASK);
-	}
-	table[(va >> PMD_SHIFT) & 511] = pa | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
-	return 0;
 }
 
 /* Partition memory at its physical address, handoff_entry.S where it runs. */
@@ -113,12 +93,12 @@ static int build_tables(struct parker_partition *p, phys_addr_t *cr3)
 
 	top = pt_alloc(&pool, cr3);
 	for (a = p->mem_base; !ret && a < p->mem_base + p->mem_size; a += PMD_SIZE)
-		ret = map_2m(&pool, top, a, a);
+		ret = parker_map_2m(top, a, a, pt_alloc, &pool);
 	/* handoff_entry.S may straddle a 2 MiB boundary: map the next one too. */
 	if (!ret)
-		ret = map_2m(&pool, top, va, pa);
+		ret = parker_map_2m(top, va, pa, pt_alloc, &pool);
 	if (!ret)
-		ret = map_2m(&pool, top, va + PMD_SIZE, pa + PMD_SIZE);
+		ret = parker_map_2m(top, va + PMD_SIZE, pa + PMD_SIZE, pt_alloc, &pool);
 	return ret;
 }
 

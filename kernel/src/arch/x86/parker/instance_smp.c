@@ -45,33 +45,29 @@ static struct parker_slot *slot_of(u32 apic_id, phys_addr_t *pa)
 	return NULL;
 }
 
+static void *zeroed_page(void *ctx, phys_addr_t *pa)
+{
+	void *page = (void *)get_zeroed_page(GFP_KERNEL);
+
+	if (page)
+		*pa = __pa(page);
+	return page;
+}
+
 /* The kernel's own mappings, plus the control area at its address. */
 static int __init build_wake_table(void)
 {
-	int level = pgtable_l5_enabled() ? 5 : 4;
-	u64 va = rec->control_pa;
-	u64 *table, *top;
+	phys_addr_t top_pa;
+	u64 *top = zeroed_page(NULL, &top_pa);
 	int i;
 
-	top = (u64 *)get_zeroed_page(GFP_KERNEL);
 	if (!top)
 		return -ENOMEM;
 	for (i = PTRS_PER_PGD / 2; i < PTRS_PER_PGD; i++)
 		top[i] = init_top_pgt[i].pgd;
-
-	table = top;
-	for (; level > 2; level--) {
-		unsigned int idx = (va >> (12 + 9 * (level - 1))) & 511;
-		u64 *next = (u64 *)get_zeroed_page(GFP_KERNEL);
-
-		if (!next)
-			return -ENOMEM;
-		table[idx] = __pa(next) | _PAGE_PRESENT | _PAGE_RW;
-		table = next;
-	}
-	table[(va >> PMD_SHIFT) & 511] = va | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
-	wake_cr3 = __pa(top);
-	return 0;
+	wake_cr3 = top_pa;
+	return parker_map_2m(top, rec->control_pa, rec->control_pa,
+			     zeroed_page, NULL);
 }
 
 static int parker_wakeup_cpu(u32 apic_id, unsigned long start_ip)

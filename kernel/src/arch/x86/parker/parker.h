@@ -232,4 +232,9 @@ void parker_monitor_kick(void);
 unsigned long parker_heartbeat_age_ms(struct parker_partition *p);
 int __init parker_monitor_init(void);
 
+/* pagetable.c: map the 2 MiB page at @va to @pa, with tables from @alloc. */
+typedef void *(*parker_pt_alloc_t)(void *ctx, phys_addr_t *pa);
+int parker_map_2m(u64 *top, u64 va, u64 pa, parker_pt_alloc_t alloc,
+		  void *ctx);
+
 #endif /* _ARCH_X86_PARKER_PARKER_H */
