@@ -65,6 +65,9 @@ checkpatch: deps
 patches: deps
 	scripts/export-patches.sh
 
+series-build: deps
+	scripts/build-series.sh
+
 test: all
 	@tests/run.sh
 
@@ -86,4 +89,4 @@ clean:
 distclean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps kernel tools unit checkpatch patches test scenario demo shell bench fuzz install clean distclean FORCE
+.PHONY: all deps kernel tools unit checkpatch patches series-build test scenario demo shell bench fuzz install clean distclean FORCE
