@@ -104,6 +104,7 @@ ok_if "a kernel that never reaches init: unresponsive after a minute" \
 	wait_for 120 sh -c "test \$(cat $PFS/mute/state) = unresponsive"
 ok_if "... and the boot kernel's log says why" \
 	sh -c "dmesg | grep -q 'mute: its kernel did not reach init within 60 s: unresponsive'"
+is "... it has no heartbeat to give the age of" "$(cat $PFS/mute/heartbeat_age_ms)" -
 ok_if "... a graceful stop is refused, saying why" \
 	sh -c "parkerctl stop mute > /tmp/o 2>&1; test \$? = 1 &&
 		grep -q 'is unresponsive: it cannot act on a request: force-stop it' /tmp/o"

@@ -71,7 +71,7 @@ rates() {
 # a's CLOCK_REALTIME minus the boot kernel's, at one TSC instant: a reads
 # a TSC and clock pair between two of ours, and our clock is interpolated
 # at a's TSC (both kernels run their clocks on the one TSC of the
-# machine).  Seconds; the one of three with the narrowest window.
+# machine).  Seconds; the median of three.
 clock_offset() {
 	for i in 1 2 3; do
 		n=$(grep -c "PARKER-APP-RESULT clock" $PFS/a/console)
@@ -83,14 +83,27 @@ clock_offset() {
 			sed 's/.*tsc=\([0-9]*\) real=\([0-9.]*\).*/\1 \2/')
 		echo "$b1 $b2 $pa"
 	done | awk '
-	function rel(r) { split(r, p, "."); return (p[1] - base) + p[2] / 1e9 }
+	# Seconds since base, exactly.  The nanoseconds get a 1 in front:
+	# busybox awk reads a number with a leading 0 as octal.
+	function rel(r) { split(r, p, "."); return (p[1] - base) + (("1" p[2]) - 1e9) / 1e9 }
 	{
 		base = substr($2, 1, index($2, ".") - 1)
 		r1 = rel($2); r2 = rel($4); ra = rel($6)
 		off = ra - (r1 + ($5 - $1) * (r2 - r1) / ($3 - $1))
-		if (NR == 1 || $3 - $1 < width) { width = $3 - $1; best = off }
+		printf "# clock sample: boot %s %s, a %s %s, boot %s %s: %.6f s\n",
+			$1, $2, $5, $6, $3, $4, off > "/dev/stderr"
+		o[NR] = off
 	}
-	END { printf "%.6f", best }'
+	END {
+		# The median: one sample upset by something else does not decide.
+		if ((o[1] <= o[2] && o[2] <= o[3]) || (o[3] <= o[2] && o[2] <= o[1]))
+			m = o[2]
+		else if ((o[2] <= o[1] && o[1] <= o[3]) || (o[3] <= o[1] && o[1] <= o[2]))
+			m = o[1]
+		else
+			m = o[3]
+		printf "%.6f", m
+	}'
 }
 
 # The worst ratio of column $1 of the samples in file $2 to the same column
@@ -107,11 +120,17 @@ factor2() {
 	echo "$1" | awk '{ exit !($1 > 0.5 && $1 < 2) }'
 }
 
+# A factor of three either way.
+factor3() {
+	echo "$1" | awk '{ exit !($1 > 0.33 && $1 < 3) }'
+}
+
 # The samples in file $2 against the rates before.
-# - Timer interrupts per second within a factor of two: on two host cores
-#   an emulated CPU loses time to the host's own contention while
-#   partitions boot (0.73 of the ticks at worst, measured), while a kernel
-#   that took the timer away would stop it altogether.
+# - Timer interrupts per second within a factor of three: on two host
+#   cores an emulated CPU loses time to the host's own contention while
+#   partitions boot and this sampler runs beside them (0.65 of the ticks at
+#   worst, measured), while a kernel that took the timer away would stop
+#   it altogether.
 # - The console: every 8 KiB raised interrupts.  How many depends on how
 #   fast QEMU's UART drains (one interrupt moves up to 4 KiB when it
 #   drains at once, 16 bytes when it does not), so the counts are shown,
@@ -121,7 +140,7 @@ factor2() {
 #   they are shown, not compared.
 check_rates() {
 	ok_if "timer interrupts $1: worst ratio $(worst_ratio 1 $2) to before" \
-		factor2 "$(worst_ratio 1 $2)"
+		factor3 "$(worst_ratio 1 $2)"
 	ok_if "console interrupts $1: every 8 KiB raised some" \
 		awk '!($3 > 0) { exit 1 }' "$2"
 	diag "console interrupts per second $1: worst ratio $(worst_ratio 2 $2) to before"
@@ -220,6 +239,8 @@ is "the boot kernel never read another kernel's data" "$bbad" 0
 check_rates "while partitions start and stop" /tmp/rates-during
 
 late=$(clock_offset)
+dmesg | grep -i -e 'tsc' -e clocksource | sed 's/^/# boot kernel: /'
+grep -a -i -e 'tsc' -e clocksource -e 'wall clock' $PFS/a/console | sed 's/^/# a: /'
 t_late=$(now)
 drift=$(echo "$early $late $t_early $t_late" | awk '{ printf "%.0f", ($2 - $1) / ($4 - $3) * 1e6 }')
 diag "a's clock minus the boot kernel's after $(echo "$t_early $t_late" | awk '{ printf "%.0f", $2 - $1 }') s: $late s (drift $drift ppm)"

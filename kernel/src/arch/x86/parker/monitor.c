@@ -158,15 +158,21 @@ static void monitor(struct work_struct *work)
 		parker_monitor_kick();
 }
 
+/* Of the oldest CPU heartbeat; ULONG_MAX when none was seen yet. */
 unsigned long parker_heartbeat_age_ms(struct parker_partition *p)
 {
 	unsigned long oldest = jiffies;
+	bool seen = false;
 	unsigned int i;
 
-	for (i = 0; i < PARKER_REC_CPUS; i++)
-		if (p->heartbeat_at[i] && time_before(p->heartbeat_at[i], oldest))
+	for (i = 0; i < PARKER_REC_CPUS; i++) {
+		if (!p->heartbeat_at[i])
+			continue;
+		seen = true;
+		if (time_before(p->heartbeat_at[i], oldest))
 			oldest = p->heartbeat_at[i];
-	return jiffies_to_msecs(jiffies - oldest);
+	}
+	return seen ? jiffies_to_msecs(jiffies - oldest) : ULONG_MAX;
 }
 
 /* --- the boot kernel goes down: partitions first --- */

@@ -465,9 +465,13 @@ static int show_crash(struct parker_partition *p, struct seq_file *m)
 
 static int show_heartbeat_age(struct parker_partition *p, struct seq_file *m)
 {
-	if (parker_partition_state(p) == PARKER_RUNNING ||
-	    parker_partition_state(p) == PARKER_UNRESPONSIVE)
-		seq_printf(m, "%lu\n", parker_heartbeat_age_ms(p));
+	enum parker_state state = parker_partition_state(p);
+	unsigned long age = parker_heartbeat_age_ms(p);
+
+	/* A kernel that never reached init has no heartbeat to age. */
+	if ((state == PARKER_RUNNING || state == PARKER_UNRESPONSIVE) &&
+	    age != ULONG_MAX)
+		seq_printf(m, "%lu\n", age);
 	else
 		seq_puts(m, "-\n");
 	return 0;
