@@ -244,28 +244,3 @@ void partition(const char *name, const char *id, const char *st,
 	put(name, "devices", devices);
 	life(name);
 }
-
-char *capture(int fd, int (*fn)(int, char **), int argc, char **argv,
-		     int *ret)
-{
-	static char buf[8192];
-	FILE *tmp = tmpfile();
-	int saved;
-	size_t n;
-
-	assert_non_null(tmp);
-	fflush(stdout);
-	fflush(stderr);
-	saved = dup(fd);
-	dup2(fileno(tmp), fd);
-	*ret = fn(argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(saved, fd);
-	close(saved);
-	rewind(tmp);
-	n = fread(buf, 1, sizeof(buf) - 1, tmp);
-	buf[n] = '\0';
-	fclose(tmp);
-	return buf;
-}

@@ -8,6 +8,8 @@
 
 #include <sys/types.h>
 
+#include "capture.h"
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A test with a fresh tree: info/ with a 1G pool of which 768M is free. */
@@ -48,8 +50,5 @@ void vanish(const char *name);
  */
 void partition(const char *name, const char *id, const char *st,
 	       const char *cpus, const char *memory, const char *devices);
-/* Run fn with stdout or stderr (fd) going to a file; returns what it said. */
-char *capture(int fd, int (*fn)(int, char **), int argc, char **argv,
-	      int *ret);
 
 #endif

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "capture.h"
 #include "parkerctl.h"
 
 static const char *const names[] = {
@@ -22,30 +23,20 @@ static const char *const names[] = {
 };
 #define NR_NAMES (sizeof(names) / sizeof(names[0]))
 
+/* The command output() runs, through run_command() as parkerctl does. */
+static const struct command *running;
+
+static int run_running(int argc, char **argv)
+{
+	return run_command(running, argc, argv);
+}
+
 /* Run command c on words (argv[0] its name) with fd going to a file. */
 static char *output(int fd, const struct command *c, int argc, char **argv,
 		    int *ret)
 {
-	static char buf[8192];
-	FILE *tmp = tmpfile();
-	int saved;
-	size_t n;
-
-	assert_non_null(tmp);
-	fflush(stdout);
-	fflush(stderr);
-	saved = dup(fd);
-	dup2(fileno(tmp), fd);
-	*ret = run_command(c, argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(saved, fd);
-	close(saved);
-	rewind(tmp);
-	n = fread(buf, 1, sizeof(buf) - 1, tmp);
-	buf[n] = '\0';
-	fclose(tmp);
-	return buf;
+	running = c;
+	return capture(fd, run_running, argc, argv, ret);
 }
 
 static void every_command_has_help(void **state)

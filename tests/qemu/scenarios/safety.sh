@@ -115,14 +115,9 @@ worst_ratio() {
 		END { printf "%.2f", w }' "$2"
 }
 
-# A factor of two either way.
-factor2() {
-	echo "$1" | awk '{ exit !($1 > 0.5 && $1 < 2) }'
-}
-
-# A factor of three either way.
-factor3() {
-	echo "$1" | awk '{ exit !($1 > 0.33 && $1 < 3) }'
+# Ratio $2 within a factor of $1 either way.
+within_factor() {
+	echo "$1 $2" | awk '{ exit !($2 > 1 / $1 && $2 < $1) }'
 }
 
 # The samples in file $2 against the rates before.
@@ -140,12 +135,12 @@ factor3() {
 #   they are shown, not compared.
 check_rates() {
 	ok_if "timer interrupts $1: worst ratio $(worst_ratio 1 $2) to before" \
-		factor3 "$(worst_ratio 1 $2)"
+		within_factor 3 "$(worst_ratio 1 $2)"
 	ok_if "console interrupts $1: every 8 KiB raised some" \
 		awk '!($3 > 0) { exit 1 }' "$2"
 	diag "console interrupts per second $1: worst ratio $(worst_ratio 2 $2) to before"
 	ok_if "disk interrupts $1: $(worst_ratio 5 $2) times as many per read as before" \
-		factor2 "$(worst_ratio 5 $2)"
+		within_factor 2 "$(worst_ratio 5 $2)"
 	diag "disk interrupts per second $1: worst ratio $(worst_ratio 4 $2) to before"
 }
 
