@@ -13,6 +13,8 @@
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
 # PARKER_DEBUG=1 adds COM2 (com2.log, for earlyprintk=serial,0x2f8 in a
 # partition's command line) and QEMU's CPU reset and guest error log.
+# QEMU_TRACE=EVENTS writes QEMU's trace events to trace.log, with times
+# (QEMU_TRACE=pci_cfg_write shows every config write and where it landed).
 # Prints "ok - NAME: ..." / "not ok - NAME: ..." lines; a scenario that does
 # not finish (hang, panic, time limit) adds one "not ok".  Exit status 1 if
 # anything failed.
@@ -68,6 +70,7 @@ qemu-system-x86_64 "${args[@]}" \
 	-append "$cmdline" \
 	-chardev "file,id=con,path=$log/console.log" -serial chardev:con \
 	${PARKER_DEBUG:+-serial file:$log/com2.log -d cpu_reset,guest_errors -D $log/qemu-debug.log} \
+	${QEMU_TRACE:+-msg timestamp=on -trace $QEMU_TRACE -D $log/trace.log} \
 	-pidfile "$log/qemu.pid" > "$log/qemu.log" 2>&1 &
 qemu_pid=$!
 

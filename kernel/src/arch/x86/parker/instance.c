@@ -236,19 +236,22 @@ static void parker_serial_isa_off(int port, struct uart_port *up,
 
 /* --- the record --- */
 
+/*
+ * parker_instance_detect() runs before early_memremap() works, so the
+ * setup_data list and the record are read through the direct map: until
+ * the kernel's own page tables are built, the early page-fault handler
+ * maps __va() on demand (copy_bootdata() reads the command line so).
+ */
 static u64 __init find_record(void)
 {
 	u64 pa = boot_params.hdr.setup_data;
-	struct setup_data hdr;
-	void *map;
 
 	while (pa) {
-		map = early_memremap(pa, sizeof(hdr));
-		memcpy(&hdr, map, sizeof(hdr));
-		early_memunmap(map, sizeof(hdr));
-		if (hdr.type == SETUP_PARKER)
-			return hdr.len >= sizeof(record) ? pa : 0;
-		pa = hdr.next;
+		const struct setup_data *hdr = __va(pa);
+
+		if (hdr->type == SETUP_PARKER)
+			return hdr->len >= sizeof(record) ? pa : 0;
+		pa = hdr->next;
 	}
 	return 0;
 }
@@ -256,14 +259,11 @@ static u64 __init find_record(void)
 static bool __init read_record(void)
 {
 	u64 pa = find_record();
-	void *map;
 
 	if (!pa)
 		return false;
 	pa += offsetof(struct parker_setup, rec);
-	map = early_memremap(pa, sizeof(record));
-	memcpy(&record, map, sizeof(record));
-	early_memunmap(map, sizeof(record));
+	memcpy(&record, __va(pa), sizeof(record));
 	if (record.magic != PARKER_RECORD_MAGIC || record.self != pa ||
 	    record.version != PARKER_RECORD_VERSION ||
 	    record.size != sizeof(record) || !record.nr_cpus ||
@@ -317,15 +317,30 @@ static void __init machine_off_limits(void)
 }
 
 /*
- * Called from setup_arch() right after the hypervisor platforms, before
- * the TSC, ACPI tables, MP table or PCI are looked at.
+ * Called from setup_arch() before the boot CPU is identified, because
+ * identifying it already reaches for machine-global hardware: on AMD
+ * families 0fh to 16h, early_init_amd() reads the northbridge through ports
+ * 0xcf8/0xcfc, and an application kernel doing so between the boot
+ * kernel's address and data cycles sends the boot kernel's config access
+ * to another register.  From here on the early conf1 accessors refuse, and
+ * the audit watches.
  */
-void __init parker_instance_init(void)
+void __init parker_instance_detect(void)
 {
 	if (!read_record())
 		return;
 	instance = true;
 	parker_audit_start();
+}
+
+/*
+ * Called from setup_arch() right after the hypervisor platforms, before
+ * the TSC, ACPI tables, MP table or PCI are looked at.
+ */
+void __init parker_instance_init(void)
+{
+	if (!instance)
+		return;
 	machine_off_limits();
 	pr_info("instance mode: partition %s (id %u), %u CPU(s), %llu MiB, %u PCI function(s)\n",
 		record.name, record.id, record.nr_cpus,

@@ -204,11 +204,13 @@ int parker_setup_boot_params(struct kimage *image, struct boot_params *params);
 
 #ifdef CONFIG_PARKER
 void __init parker_pool_reserve(void);
+void __init parker_instance_detect(void);
 void __init parker_instance_init(void);
 bool parker_instance(void);
 bool parker_pool_active(void);
 #else
 static inline void parker_pool_reserve(void) { }
+static inline void parker_instance_detect(void) { }
 static inline void parker_instance_init(void) { }
 static inline bool parker_instance(void) { return false; }
 static inline bool parker_pool_active(void) { return false; }
