@@ -317,13 +317,15 @@ static void __init machine_off_limits(void)
 }
 
 /*
- * Called from setup_arch() before the boot CPU is identified, because
- * identifying it already reaches for machine-global hardware: on AMD
- * families 0fh to 16h, early_init_amd() reads the northbridge through ports
- * 0xcf8/0xcfc, and an application kernel doing so between the boot
- * kernel's address and data cycles sends the boot kernel's config access
- * to another register.  From here on the early conf1 accessors refuse, and
- * the audit watches.
+ * Called from x86_64_start_kernel() as soon as the boot parameters are
+ * copied, because what comes next already reaches for hardware the
+ * machine shares: the early microcode loader, and identifying the boot
+ * CPU, which on AMD families 0fh to 16h reads the northbridge through
+ * ports 0xcf8/0xcfc (early_init_amd()).  An application kernel writing
+ * 0xcf8 between the boot kernel's address and data cycles sends the boot
+ * kernel's config access to another register.  From here on the early
+ * conf1 accessors refuse, the microcode loader is off, and the audit
+ * watches.
  */
 void __init parker_instance_detect(void)
 {
