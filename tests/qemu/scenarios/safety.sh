@@ -2,7 +2,8 @@
 # Safe neighbours, measured:
 # - config space: the boot kernel (ports 0xcf8/0xcfc) and two partitions
 #   (ECAM) read and write config space at the same time, and no access
-#   returns another kernel's data;
+#   returns another kernel's data; a booting kernel never writes the config
+#   address port (watched from the boot kernel);
 # - reset and power paths: a third partition goes through every reset
 #   method the kernel knows (reboot= acpi, kbd, pci, triple, efi), sysrq b,
 #   o and c, and reboot -f, poweroff -f, halt -f: none resets the machine,
@@ -169,6 +170,26 @@ diag "a's clock minus the boot kernel's just after its start: $early s"
 ok_if "a's clock agrees with the boot kernel's within 1 ms at its start ($early s)" \
 	within "$early" 0.001
 
+# An application kernel never writes the config address port, from its
+# first instruction on: identifying an AMD CPU of families 0fh-16h reads the
+# northbridge through it, and one such write between the boot kernel's
+# address and data cycles once sent a boot kernel's config write elsewhere.
+# Watch the port while c boots; the boot kernel makes no config access
+# meanwhile.
+parkerctl create c --cpus 4 --memory 128M --device 0000:00:06.0 --on-reboot stop
+parkerctl load c --kernel $K --initrd $I --cmdline "console=ttyS0,115200 app.run=idle"
+cf8watch /tmp/cf8-stop > /tmp/cf8 &
+watch=$!
+echo start > $PFS/c/command
+ok_if "c boots while the config address port is watched" \
+	wait_for 120 sh -c "test \$(cat $PFS/c/state) = running"
+touch /tmp/cf8-stop
+wait $watch
+diag "config address port while c booted: $(head -1 /tmp/cf8)"
+is "c's kernel never wrote the config address port" "$(tail -n +2 /tmp/cf8 | tr '\n' ' ')" ""
+parkerctl stop c
+ok_if "c stops" wait_for 60 sh -c "test \$(cat $PFS/c/state) = stopped"
+
 # The boot kernel hammers its own devices' config space meanwhile.
 (
 	bad=0 n=0
@@ -206,7 +227,6 @@ hammer=$!
 	done
 ) &
 sampler=$!
-parkerctl create c --cpus 4 --memory 128M --device 0000:00:06.0 --on-reboot stop
 for m in reboot=acpi reboot=kbd reboot=pci reboot=triple reboot=efi sysrq-b sysrq-o sysrq-c \
 	reboot poweroff halt; do
 	case $m in
