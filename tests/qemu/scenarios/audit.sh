@@ -3,7 +3,8 @@
 # hardware: a port write to the PIT, a broadcast IPI, an IPI to a CPU of
 # the boot kernel, a write to an MSR the boot kernel keeps.  Each is
 # counted, reported with a stack trace, and not carried out; the boot
-# kernel and its timer keep going.
+# kernel and its timer keep going.  Port access from user space (ioperm,
+# iopl), which the audit could not see, is refused.
 # smp: 4
 # cmdline: parker_pool=1G
 # timeout: 300
@@ -23,6 +24,9 @@ for what in "port write to 0x43" "broadcast IPI" "IPI to APIC 0, not a CPU of th
 	ok_if "reported: $what, with a stack trace" sh -c \
 		"grep -A40 'parker audit: $what' $PFS/bad/console | grep -q 'Call Trace'"
 done
+is "the boot kernel allows ioperm() and iopl()" "$(errno-of ioperm 0x43) $(errno-of iopl 3)" "OK OK"
+is "an application kernel refuses them" "$(app_result bad ports)" "ports ioperm=EPERM iopl=EPERM"
+ok_if "and says why in its log" grep -q "errno-of.*no port access from user space" $PFS/bad/console
 is "it is still running" "$(cat $PFS/bad/state)" running
 ok_if "the boot kernel's timer ticks on" sh -c 'a=$(grep LOC /proc/interrupts | tr -s " " | cut -d" " -f3); sleep 1; b=$(grep LOC /proc/interrupts | tr -s " " | cut -d" " -f3); test "$b" -gt "$a"'
 is "the machine-wide total" "$(cat $PFS/info/audit_violations)" 4

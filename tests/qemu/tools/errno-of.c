@@ -8,6 +8,8 @@
  *   errno-of [--no-sys-admin] mkdir PATH
  *   errno-of [--no-sys-admin] rmdir PATH
  *   errno-of [--no-sys-admin] mount SOURCE TARGET FSTYPE
+ *   errno-of ioperm PORT                    ioperm(PORT, 1, 1)
+ *   errno-of iopl LEVEL
  *
  * --no-sys-admin drops CAP_SYS_ADMIN first (the process stays uid 0, so
  * only the kernel's capability check can refuse).
@@ -17,6 +19,8 @@
 #include <linux/capability.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/io.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -36,7 +40,7 @@ static const struct {
 	{ ERANGE, "ERANGE" }, { ENOTEMPTY, "ENOTEMPTY" },
 	{ EOPNOTSUPP, "EOPNOTSUPP" }, { ETIMEDOUT, "ETIMEDOUT" },
 	{ EKEYREJECTED, "EKEYREJECTED" }, { EFBIG, "EFBIG" },
-	{ ECANCELED, "ECANCELED" }, { ESRCH, "ESRCH" },
+	{ ECANCELED, "ECANCELED" }, { ESRCH, "ESRCH" }, { ENOSYS, "ENOSYS" },
 };
 
 static int result(int ret)
@@ -106,6 +110,10 @@ int main(int argc, char **argv)
 		return result(rmdir(argv[i + 1]));
 	if (argc - i == 4 && !strcmp(argv[i], "mount"))
 		return result(mount(argv[i + 1], argv[i + 2], argv[i + 3], 0, NULL));
-	fprintf(stderr, "usage: errno-of [--no-sys-admin] write FILE VALUE | mkdir PATH | rmdir PATH | mount SRC DST TYPE\n");
+	if (argc - i == 2 && !strcmp(argv[i], "ioperm"))
+		return result(ioperm(strtoul(argv[i + 1], NULL, 0), 1, 1));
+	if (argc - i == 2 && !strcmp(argv[i], "iopl"))
+		return result(iopl(atoi(argv[i + 1])));
+	fprintf(stderr, "usage: errno-of [--no-sys-admin] write FILE VALUE | mkdir PATH | rmdir PATH | mount SRC DST TYPE | ioperm PORT | iopl LEVEL\n");
 	return 2;
 }

@@ -27,6 +27,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/pci.h>
+#include <linux/sched.h>
 #include <linux/serial_8250.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
@@ -50,6 +51,19 @@ static bool instance;
 bool parker_instance(void)
 {
 	return instance;
+}
+
+/*
+ * ioperm() and iopl() would let a process reach any port, the boot
+ * kernel's included, past the audit: an application kernel refuses them.
+ */
+bool parker_refuse_user_ports(void)
+{
+	if (!instance)
+		return false;
+	pr_warn_ratelimited("%s[%d]: no port access from user space in an application kernel\n",
+			    current->comm, task_pid_nr(current));
+	return true;
 }
 
 /* The record this kernel was started with; NULL outside instance mode. */

@@ -207,12 +207,14 @@ void __init parker_pool_reserve(void);
 void __init parker_instance_detect(void);
 void __init parker_instance_init(void);
 bool parker_instance(void);
+bool parker_refuse_user_ports(void);
 bool parker_pool_active(void);
 #else
 static inline void parker_pool_reserve(void) { }
 static inline void parker_instance_detect(void) { }
 static inline void parker_instance_init(void) { }
 static inline bool parker_instance(void) { return false; }
+static inline bool parker_refuse_user_ports(void) { return false; }
 static inline bool parker_pool_active(void) { return false; }
 #endif
 
