@@ -333,13 +333,13 @@ static void __init machine_off_limits(void)
 /*
  * Called from x86_64_start_kernel() as soon as the boot parameters are
  * copied, because what comes next already reaches for hardware the
- * machine shares: the early microcode loader, and identifying the boot
- * CPU, which on AMD families 0fh to 16h reads the northbridge through
- * ports 0xcf8/0xcfc (early_init_amd()).  An application kernel writing
- * 0xcf8 between the boot kernel's address and data cycles sends the boot
- * kernel's config access to another register.  From here on the early
- * conf1 accessors refuse, the microcode loader is off, and the audit
- * watches.
+ * machine shares: the early microcode loader; early_init_amd(), which on
+ * AMD families 0fh to 16h reads the northbridge through ports 0xcf8/0xcfc;
+ * and trim_snb_memory(), which reads 00:02.0 through them on any machine.
+ * An application kernel writing 0xcf8 between the boot kernel's address
+ * and data cycles sends the boot kernel's config access to another
+ * register.  From here on the early conf1 accessors refuse, the microcode
+ * loader is off, and the audit watches.
  */
 void __init parker_instance_detect(void)
 {
