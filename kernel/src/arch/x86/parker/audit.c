@@ -179,10 +179,10 @@ static void note_io_bars(struct pci_dev *pdev)
 }
 DECLARE_PCI_FIXUP_HEADER(PCI_ANY_ID, PCI_ANY_ID, note_io_bars);
 
+/* Before start_kernel(): parker_instance_init() says so, after the banner. */
 void __init parker_audit_start(void)
 {
 	parker_auditing = true;
-	pr_info("audit mode: machine-global hardware access is reported\n");
 }
 
 /* --- violations on purpose --- */
