@@ -21,7 +21,7 @@ BUILD := $(CURDIR)/build
 export BUILD
 
 KERNEL_INPUTS := $(shell find kernel -type f 2>/dev/null) \
-	scripts/kernel-tree.sh scripts/kernel-config.sh scripts/kernel-build.sh \
+	scripts/kernel-tree.sh scripts/kernel-config.sh scripts/kernel-build.sh scripts/ccache-env.sh \
 	$(BUILD)/.linux-src
 TOOL_INPUTS := $(wildcard tools/parkerctl/*.c tools/parkerctl/*.h) \
 	tools/parkerctl/Makefile VERSION

@@ -20,12 +20,8 @@ GIT=(git -c advice.detachedHead=false)
 "$ROOT/scripts/export-patches.sh" > /dev/null
 [ -f "$BUILD/obj/.config" ] || "$ROOT/scripts/kernel-config.sh"
 
-export CCACHE_BASEDIR=$ROOT
-export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
-export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
-export KBUILD_BUILD_USER=parker KBUILD_BUILD_HOST=parker
-cc=gcc
-command -v ccache > /dev/null && cc="ccache gcc"
+# shellcheck source=ccache-env.sh
+. "$ROOT/scripts/ccache-env.sh"
 
 "${GIT[@]}" -C "$EXPORT" worktree prune
 [ -d "$TREE" ] || "${GIT[@]}" -C "$EXPORT" worktree add -q --detach "$TREE" base

@@ -13,14 +13,8 @@ JOBS=${JOBS:-$(($(nproc) + 1))}
 "$ROOT/scripts/kernel-tree.sh"
 "$ROOT/scripts/kernel-config.sh"
 
-# ccache keys on paths relative to the checkout and on a fixed build stamp,
-# so a fresh clone at another path, or a rebuild, hits the cache.
-export CCACHE_BASEDIR=$ROOT
-export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
-export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
-export KBUILD_BUILD_USER=parker KBUILD_BUILD_HOST=parker
-cc=gcc
-command -v ccache > /dev/null && cc="ccache gcc"
+# shellcheck source=ccache-env.sh
+. "$ROOT/scripts/ccache-env.sh"
 
 echo "kernel-build: make bzImage (-j$JOBS, log: build/kernel-build.log)"
 if ! make -C "$BUILD/linux" O="$BUILD/obj" -j"$JOBS" CC="$cc" HOSTCC="$cc" \
