@@ -53,7 +53,9 @@ if [ -n "$console_uart" ]; then
 	console=ttyS$((4 + ${console_uart#uart}))
 	conlog=$log/$console_uart.log
 fi
-cmdline="panic=-1 loglevel=4 scenario=$name $extra console=$console,115200"
+# log_buf_len: the boot kernel's log must keep its start until init reads
+# it at the end (see the "PARKER-KLOG" check below).
+cmdline="panic=-1 loglevel=4 log_buf_len=4M scenario=$name $extra console=$console,115200"
 
 qemu_pid=""
 cleanup() {
@@ -130,6 +132,24 @@ if [ -n "$audit" ] && [ "$(header audit)" != "violations expected" ]; then
 		echo "ok - $name: audit: no application kernel touched machine-wide hardware" | tee -a "$log/tap"
 	else
 		echo "not ok - $name: audit: $audit violations (see the partitions' consoles)" | tee -a "$log/tap"
+	fi
+fi
+
+# The boot kernel's own log: no warning, BUG, oops or lockdep report in it,
+# whatever the scenario's own checks said.  loglevel=4 keeps warnings off
+# the console, so init reads the log after the scenario and prints
+# "PARKER-KLOG bad=N" with the lines found (rootfs/init, klog_check).  A
+# scenario that reached its end without that line fails too.
+klog=$(tr -d '\r' < "$conlog" | sed -n 's/.*PARKER-KLOG bad=\([0-9][0-9]*\)$/\1/p' | tail -1)
+if [ -n "$klog" ] || grep -q "PARKER-SCENARIO-END $name" "$conlog"; then
+	desc="boot kernel logged no warning, BUG, oops or lockdep report"
+	if [ -z "$klog" ]; then
+		echo "not ok - $name: $desc (init printed no PARKER-KLOG line)" | tee -a "$log/tap"
+	elif [ "$klog" = 0 ]; then
+		echo "ok - $name: $desc" | tee -a "$log/tap"
+	else
+		echo "not ok - $name: $desc ($klog found)" | tee -a "$log/tap"
+		tr -d '\r' < "$conlog" | sed -n 's/.*PARKER-KLOG-\(LINE\|CONTEXT\) /#   /p'
 	fi
 fi
 
