@@ -178,14 +178,22 @@ ok_if "a's clock agrees with the boot kernel's within 1 ms at its start ($early 
 # meanwhile.
 parkerctl create c --cpus 4 --memory 128M --device 0000:00:06.0 --on-reboot stop
 parkerctl load c --kernel $K --initrd $I --cmdline "console=ttyS0,115200 app.run=idle"
-cf8watch /tmp/cf8-stop > /tmp/cf8 &
+cf8watch /tmp/cf8-stop > /tmp/cf8 2> /tmp/cf8.err &
 watch=$!
 echo start > $PFS/c/command
 ok_if "c boots while the config address port is watched" \
 	wait_for 120 sh -c "test \$(cat $PFS/c/state) = running"
+# The watcher must have watched: still running when c was up, a clean exit,
+# and polls counted (an empty output would otherwise pass for "no writes").
+ok_if "the watcher was still running when c was up" kill -0 $watch
 touch /tmp/cf8-stop
 wait $watch
+rc=$?
+[ -s /tmp/cf8.err ] && sed 's/^/# cf8watch: /' /tmp/cf8.err
+is "the watcher exited cleanly" "$rc" 0
+polls=$(sed -n '1s/^polls \([0-9]*\) changes [0-9]*$/\1/p' /tmp/cf8)
 diag "config address port while c booted: $(head -1 /tmp/cf8)"
+ok_if "the watcher polled the port (${polls:-no} polls)" test "${polls:-0}" -gt 0
 is "c's kernel never wrote the config address port" "$(tail -n +2 /tmp/cf8 | tr '\n' ' ')" ""
 parkerctl stop c
 ok_if "c stops" wait_for 60 sh -c "test \$(cat $PFS/c/state) = stopped"
