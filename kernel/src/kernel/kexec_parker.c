@@ -26,7 +26,7 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 			      const char __user *cmdline_ptr,
 			      unsigned long flags)
 {
-	struct kimage **slot, *image = NULL;
+	struct kimage *image = NULL;
 	int ret;
 
 	if (!kexec_load_permitted(KEXEC_TYPE_DEFAULT))
@@ -36,7 +36,7 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 	if (!kexec_trylock())
 		return -EBUSY;
 
-	ret = parker_load_begin(flags, cmdline_len, &slot);
+	ret = parker_load_begin(flags, cmdline_len);
 	if (ret)
 		goto unlock;
 	if (!(flags & KEXEC_FILE_UNLOAD)) {
@@ -44,12 +44,9 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 					     cmdline_ptr, cmdline_len, flags);
 		if (!ret)
 			ret = parker_load_check(image);
-		if (ret)
-			goto end;
 	}
-	image = xchg(slot, image);
-end:
-	ret = parker_load_end(ret);
+	/* On success the partition takes image and hands back its old one. */
+	ret = parker_load_end(ret, &image);
 unlock:
 	kexec_unlock();
 	kimage_free(image);

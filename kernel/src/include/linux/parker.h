@@ -19,10 +19,9 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 void kexec_partition_image_free(struct kimage *image);
 
 /* arch/x86/parker/loader.c */
-int parker_load_begin(unsigned long flags, unsigned long cmdline_len,
-		      struct kimage ***slot);
+int parker_load_begin(unsigned long flags, unsigned long cmdline_len);
 int parker_load_check(struct kimage *image);
-int parker_load_end(int ret);
+int parker_load_end(int ret, struct kimage **image);
 int parker_kexec_walk_mem(struct kexec_buf *kbuf,
 			  int (*func)(struct resource *, void *));
 

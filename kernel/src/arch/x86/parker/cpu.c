@@ -100,6 +100,8 @@ int parker_cpus_assign(struct parker_partition *p, const struct cpumask *want)
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
+	if (parker_partition_frozen(p))
+		return -EBUSY;
 	if (p->image && !cpumask_equal(want, &p->cpus)) {
 		parker_fail(p, "holds a loaded image: unload it before changing CPUs");
 		return -EBUSY;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Parker debugfs: /sys/kernel/debug/parker/scan, to check that memory
- * leaving a partition is wiped.
+ * leaving a partition is wiped, and fail_cpu_proof, to test quarantine:
+ * write N and the next N CPUs the boot kernel stops are taken as not back;
+ * and misplace_load, to test the loader's confinement: kexec is offered the
+ * memory at that physical address instead of the partition's.
  *
  * Write a 64-bit marker (hex) to count its occurrences in all pool memory
  * no partition holds, or "MARKER NAME" to count them in partition NAME's
@@ -129,6 +132,10 @@ static int __init parker_debugfs_init(void)
 		return 0;
 	dir = debugfs_create_dir("parker", NULL);
 	debugfs_create_file("scan", 0600, dir, NULL, &scan_fops);
+	/* Fault injection: the next N CPUs stopped are taken as not back. */
+	debugfs_create_u32("fail_cpu_proof", 0600, dir, &parker_fault_cpu_proof);
+	/* Fault injection: kexec places images at this address instead. */
+	debugfs_create_x64("misplace_load", 0600, dir, &parker_fault_misplace);
 	return 0;
 }
 late_initcall(parker_debugfs_init);

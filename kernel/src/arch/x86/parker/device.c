@@ -175,6 +175,39 @@ static int check_device(struct parker_partition *p, struct pci_dev *pdev)
 	return 0;
 }
 
+/* Index of @segment in @segs[0..@n), or @n. */
+static unsigned int segment_index(const int *segs, unsigned int n, int segment)
+{
+	unsigned int i;
+
+	for (i = 0; i < n && segs[i] != segment; i++)
+		;
+	return i;
+}
+
+/* Room in the record for @pdev: a device slot, and its segment's. */
+static int check_limits(struct parker_partition *p, struct pci_dev *pdev)
+{
+	int segs[PARKER_REC_ECAM];
+	unsigned int n = 0, nr_segs = 0;
+	struct parker_device *d;
+	bool new_segment;
+	char why[128];
+	int ret;
+
+	list_for_each_entry(d, &p->devices, list) {
+		n++;
+		if (segment_index(segs, nr_segs, d->domain) == nr_segs &&
+		    nr_segs < ARRAY_SIZE(segs))
+			segs[nr_segs++] = d->domain;
+	}
+	new_segment = segment_index(segs, nr_segs, pci_domain_nr(pdev->bus)) == nr_segs;
+	ret = parker_devices_check(n, nr_segs, new_segment, why, sizeof(why));
+	if (ret)
+		parker_fail(p, "%s: %s", pci_name(pdev), why);
+	return ret;
+}
+
 static struct pci_dev *find_device(struct parker_partition *p,
 				   unsigned int domain, unsigned int bus,
 				   unsigned int devfn)
@@ -195,7 +228,9 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_active(p)) {
+	if (parker_partition_frozen(p))
+		return -EBUSY;
+	if (parker_partition_settle(p)) {
 		parker_fail(p, "is running: devices change only while it is stopped");
 		return -EBUSY;
 	}
@@ -203,6 +238,8 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 	if (!pdev)
 		return -ENODEV;
 	ret = check_device(p, pdev);
+	if (!ret)
+		ret = check_limits(p, pdev);
 	if (ret)
 		goto put;
 	d = kzalloc(sizeof(*d), GFP_KERNEL);
@@ -286,7 +323,9 @@ int parker_device_remove(struct parker_partition *p, unsigned int domain,
 	struct parker_device *d;
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_active(p)) {
+	if (parker_partition_frozen(p))
+		return -EBUSY;
+	if (parker_partition_settle(p)) {
 		parker_fail(p, "is running: devices change only while it is stopped");
 		return -EBUSY;
 	}

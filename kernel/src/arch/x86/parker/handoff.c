@@ -159,6 +159,32 @@ void parker_cpu_reset(unsigned int cpu)
 	send_init(cpu_physical_id(cpu));
 }
 
+/* Fault injection (debugfs): this many proofs fail as if a CPU never came. */
+u32 parker_fault_cpu_proof;
+
+/*
+ * Prove that @cpu of @p, sent INIT, stopped running its kernel: wake it
+ * into the hand-off code, whose arrival word only a CPU that left the
+ * partition's kernel writes, with the halt loop as its entry, and stop it
+ * again.  A CPU that ignores INIT (one in VMX root operation blocks it)
+ * never arrives.
+ */
+int parker_cpu_prove_stopped(struct parker_partition *p, unsigned int cpu)
+{
+	int ret;
+
+	if (parker_fault_cpu_proof) {
+		parker_fault_cpu_proof--;
+		pr_info("%s: fault injection: CPU %u taken as not back\n",
+			p->name, cpu);
+		return -ETIMEDOUT;
+	}
+	ret = parker_cpu_enter(p, cpu, (u64)parker_handoff_halt, 0);
+	/* Out of the hand-off code too: nothing of it runs in partition memory. */
+	parker_cpu_reset(cpu);
+	return ret;
+}
+
 static bool wait_arrival(u32 *arrived, unsigned int ms)
 {
 	unsigned long end = jiffies + msecs_to_jiffies(ms);

@@ -17,17 +17,25 @@
 #include "parker.h"
 
 static struct parker_ring *ring;
+/* The writer keeps its own copies: the ring's header is shared memory. */
+static u32 ring_size;
+static u64 ring_head;
+
+struct parker_ring *parker_instance_ring(void)
+{
+	return ring;
+}
 
 static void ring_write(struct console *con, const char *text, unsigned int len)
 {
-	u64 head = ring->head;
 	unsigned int i;
 
 	for (i = 0; i < len; i++)
-		ring->data[(head + i) % ring->size] = text[i];
+		ring->data[(ring_head + i) % ring_size] = text[i];
+	ring_head += len;
 	/* The boot kernel reads head, then the bytes before it. */
 	smp_wmb();
-	WRITE_ONCE(ring->head, head + len);
+	WRITE_ONCE(ring->head, ring_head);
 }
 
 static struct console ring_console = {
@@ -49,7 +57,8 @@ static int __init ring_console_init(void)
 		return 0;
 	memset(ring, 0, sizeof(*ring));
 	ring->magic = PARKER_RING_MAGIC;
-	ring->size = rec->console_size - sizeof(*ring);
+	ring_size = rec->console_size - sizeof(*ring);
+	ring->size = ring_size;
 	ring->self = rec->console_pa;
 	register_console(&ring_console);
 	return 0;

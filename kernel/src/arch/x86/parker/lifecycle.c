@@ -34,9 +34,36 @@ static void copy_segments(struct parker_partition *p)
 }
 
 /*
- * Quiesce: no device of @p masters the bus (reset where it can be), then
- * no CPU of @p runs its kernel.  Devices first, so that nothing the
- * partition started writes memory after its CPUs stopped.
+ * Every CPU of @p, stopped, must be proven back before anything of @p is
+ * reused; one that is not leaves @p quarantined: its memory and devices
+ * are never handed to anyone else.
+ */
+static void prove_cpus(struct parker_partition *p)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, &p->cpus) {
+		if (!parker_cpu_prove_stopped(p, cpu))
+			continue;
+		p->quarantined = false;
+		parker_set_reason(p,
+				  "CPU %u (APIC %u) did not come back after INIT: its memory and devices are kept",
+				  cpu, cpu_physical_id(cpu));
+		p->quarantined = true;
+		pr_err("%s: quarantined: %s\n", p->name, p->reason);
+		return;
+	}
+	if (p->quarantined)
+		pr_info("%s: every CPU came back: no longer quarantined\n", p->name);
+	p->quarantined = false;
+}
+
+/*
+ * Quiesce: no CPU of @p runs its kernel, then no device of @p masters the
+ * bus (reset where it can be).  CPUs first, so that nothing the partition
+ * runs can turn bus mastering on again or queue more DMA once its devices
+ * were stopped; then the CPUs are proven stopped.  The memory is wiped
+ * only after all this, when it goes back to the pool.
  */
 void parker_partition_halt(struct parker_partition *p)
 {
@@ -44,29 +71,60 @@ void parker_partition_halt(struct parker_partition *p)
 	unsigned int cpu;
 
 	lockdep_assert_held(&parker_mutex);
-	if (!p->started)
+	if (!p->started && !p->quarantined)
 		return;
+	for_each_cpu(cpu, &p->cpus)
+		parker_cpu_reset(cpu);
 	list_for_each_entry(d, &p->devices, list) {
 		pci_clear_master(d->pdev);
 		pci_reset_function(d->pdev);
 	}
-	for_each_cpu(cpu, &p->cpus)
-		parker_cpu_reset(cpu);
 	p->started = false;
 	p->unresponsive = false;
+	prove_cpus(p);
 }
 
-/* Keep the panic message of a kernel that crashed, for the post-mortem. */
+/*
+ * What @p holds cannot change while something runs on it without
+ * parker_mutex (an image is loaded, its memory is taken from the pool),
+ * nor once it is quarantined: 0, or -EBUSY and why.
+ */
+int parker_partition_frozen(struct parker_partition *p)
+{
+	if (p->quarantined) {
+		parker_fail(p, "is quarantined (%s): force-stop it to try its CPUs again",
+			    p->reason);
+		return -EBUSY;
+	}
+	if (p->busy) {
+		parker_fail(p, "%s: try again once that is done", p->busy);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+/*
+ * Keep the panic message of a kernel that crashed, for the post-mortem,
+ * or what was wrong with a status page it scribbled over.
+ */
 void parker_record_crash(struct parker_partition *p)
 {
-	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
+	char why[sizeof(p->crash)];
+	u32 state;
 
-	if (!p->started || READ_ONCE(st->state) != PARKER_APP_CRASHED)
+	if (!p->started)
+		return;
+	state = parker_status_state(p, why, sizeof(why));
+	if (state == PARKER_APP_CORRUPTED) {
+		strscpy(p->crash, why, sizeof(p->crash));
+		return;
+	}
+	if (state != PARKER_APP_CRASHED)
 		return;
 	/* The application kernel wrote the message before the state. */
 	smp_rmb();
-	strscpy(p->crash, st->message, sizeof(p->crash));
-	strim(p->crash);
+	parker_status_message(p, why, sizeof(why));
+	strscpy(p->crash, strim(why), sizeof(p->crash));
 }
 
 /* Take @p down and remember why: stopped or crashed. */
@@ -76,6 +134,27 @@ void parker_partition_down(struct parker_partition *p, enum parker_state state)
 	parker_partition_halt(p);
 	p->down_state = state;
 	p->since = ktime_get_boottime_seconds();
+}
+
+/*
+ * Whether its CPUs may still run its kernel.  A kernel that reported it
+ * stopped or crashed is taken down first, as the monitor would, so that
+ * what it holds can change at once; its word alone never lets its CPUs,
+ * memory or devices go.
+ */
+bool parker_partition_settle(struct parker_partition *p)
+{
+	enum parker_state state = parker_partition_state(p);
+
+	lockdep_assert_held(&parker_mutex);
+	if (p->started && (state == PARKER_STOPPED || state == PARKER_CRASHED)) {
+		parker_partition_down(p, state);
+		if (state == PARKER_CRASHED)
+			parker_set_reason(p, "crashed: %s", p->crash);
+		else
+			parker_set_reason(p, "its kernel stopped");
+	}
+	return p->started;
 }
 
 static int start_secondaries(struct parker_partition *p)
@@ -100,6 +179,8 @@ int parker_partition_start(struct parker_partition *p)
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
+	if (parker_partition_frozen(p))
+		return -EBUSY;
 	if (!p->image) {
 		parker_fail(p, "has no loaded image: load one first");
 		return -EINVAL;
@@ -130,6 +211,7 @@ int parker_partition_start(struct parker_partition *p)
 	parker_mailbox_init(p);
 	p->started = true;
 	p->down_state = 0;
+	p->reason[0] = '\0';
 	p->since = ktime_get_boottime_seconds();
 	memset(p->heartbeat_at, 0, sizeof(p->heartbeat_at));
 	ret = start_secondaries(p);
@@ -148,14 +230,30 @@ int parker_partition_start(struct parker_partition *p)
 
 int parker_partition_force_stop(struct parker_partition *p)
 {
+	enum parker_state state;
+
 	lockdep_assert_held(&parker_mutex);
+	if (p->quarantined) {
+		parker_partition_halt(p);
+		if (p->quarantined)
+			return parker_partition_frozen(p);
+		p->down_state = PARKER_STOPPED;
+		parker_set_reason(p, "stopped by force; every CPU came back");
+		return 0;
+	}
 	if (!p->started) {
 		parker_fail(p, "is not started");
 		return -EINVAL;
 	}
-	parker_record_crash(p);
-	parker_partition_down(p, parker_partition_state(p) == PARKER_CRASHED ?
-			      PARKER_CRASHED : PARKER_STOPPED);
+	state = parker_partition_state(p) == PARKER_CRASHED ? PARKER_CRASHED :
+							      PARKER_STOPPED;
+	parker_partition_down(p, state);
+	if (p->quarantined)
+		return parker_partition_frozen(p);
+	if (state == PARKER_CRASHED)
+		parker_set_reason(p, "crashed: %s", p->crash);
+	else
+		parker_set_reason(p, "stopped by force");
 	pr_info("%s: stopped by force\n", p->name);
 	return 0;
 }

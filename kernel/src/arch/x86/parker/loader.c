@@ -25,10 +25,26 @@
 
 #include "parker.h"
 
-/* The partition whose image is being loaded; kexec lock and parker_mutex. */
+/*
+ * The partition whose image is being loaded, and why the load failed, for
+ * parker_load_end() to report.  The kexec lock serialises loads, so one
+ * of each is enough; parker_mutex is not held while the kernel reads the
+ * image files, which may take as long as their file system likes: the
+ * partition's loading flag keeps it as it is meanwhile.
+ */
 static struct parker_partition *loading;
+static char load_why[160];
 /* Why a placement failed, to turn -EADDRNOTAVAIL into a clear message. */
 static bool no_room;
+
+static __printf(1, 2) void load_fail(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(load_why, sizeof(load_why), fmt, args);
+	va_end(args);
+}
 
 /* The command line must leave room for what the bzImage loader appends. */
 #define PARKER_CMDLINE_MAX	(COMMAND_LINE_SIZE - 48)
@@ -56,7 +72,9 @@ static struct parker_partition *find_by_id(unsigned int id)
 static int check_loadable(struct parker_partition *p, unsigned long flags,
 			  unsigned long cmdline_len)
 {
-	if (parker_partition_active(p)) {
+	if (parker_partition_frozen(p))
+		return -EBUSY;
+	if (parker_partition_settle(p)) {
 		parker_fail(p, "is %s: stop it before loading or unloading",
 			    parker_state_name(parker_partition_state(p)));
 		return -EBUSY;
@@ -80,11 +98,10 @@ static int check_loadable(struct parker_partition *p, unsigned long flags,
 }
 
 /*
- * Take parker_mutex for the whole load and find the partition.  On success
- * the mutex stays held until parker_load_end().
+ * Find the partition and mark it loading: until parker_load_end(), nothing
+ * it holds can change and it cannot start or go away.
  */
-int parker_load_begin(unsigned long flags, unsigned long cmdline_len,
-		      struct kimage ***slot)
+int parker_load_begin(unsigned long flags, unsigned long cmdline_len)
 {
 	unsigned int id = KEXEC_FILE_PARKER_ID_OF(flags);
 	struct parker_partition *p;
@@ -95,43 +112,53 @@ int parker_load_begin(unsigned long flags, unsigned long cmdline_len,
 	p = find_by_id(id);
 	if (!p) {
 		parker_fail(NULL, "kexec_file_load: no partition with id %u", id);
-		mutex_unlock(&parker_mutex);
-		return -ENOENT;
+		ret = -ENOENT;
+		goto out;
 	}
 	ret = check_loadable(p, flags, cmdline_len);
-	if (ret) {
-		mutex_unlock(&parker_mutex);
-		return ret;
-	}
+	if (ret)
+		goto out;
+	p->busy = "an image is being loaded into it";
 	loading = p;
 	no_room = false;
-	*slot = &p->image;
-	return 0;
+	load_why[0] = '\0';
+out:
+	mutex_unlock(&parker_mutex);
+	return ret;
 }
 
-/* Drop parker_mutex; returns the errno to give user space. */
-int parker_load_end(int ret)
+/*
+ * The load is over: on success *@image (NULL to unload) becomes the
+ * partition's and *@image is set to the one it replaces, for the caller
+ * to free.  Returns the errno to give user space.
+ */
+int parker_load_end(int ret, struct kimage **image)
 {
 	struct parker_partition *p = loading;
 
-	lockdep_assert_held(&parker_mutex);
+	mutex_lock(&parker_mutex);
 	if (ret == -EADDRNOTAVAIL && no_room) {
 		parker_fail(p, "the image does not fit in the partition's %lluM of memory",
 			    (u64)parker_usable_size(p) >> 20);
 		ret = -EFBIG;
-	} else if (ret == -ENOEXEC && !parker_last_cmd_set()) {
+	} else if (ret && load_why[0]) {
+		parker_fail(p, "%s", load_why);
+	} else if (ret == -ENOEXEC) {
 		parker_fail(p, "not a bzImage the kernel's loader accepts");
-	} else if (ret && !parker_last_cmd_set()) {
+	} else if (ret) {
 		parker_fail(p, "kexec_file_load failed (%d)", ret);
-	} else if (!ret) {
+	} else {
+		*image = xchg(&p->image, *image);
 		pr_info("%s: image %s\n", p->name, p->image ? "loaded" : "unloaded");
 		/* A new image: its counts start again. */
 		p->start_count = 0;
 		p->restart_count = 0;
 		p->down_state = 0;
 		p->crash[0] = '\0';
+		p->reason[0] = '\0';
 		memset(p->restarts, 0, sizeof(p->restarts));
 	}
+	p->busy = NULL;
 	loading = NULL;
 	mutex_unlock(&parker_mutex);
 	return ret;
@@ -148,13 +175,20 @@ int parker_load_check(struct kimage *image)
 		struct kexec_segment *seg = &image->segment[i];
 
 		if (seg->mem < lo || seg->mem + seg->memsz > hi) {
-			parker_fail(loading, "segment %lu at %#lx outside the partition",
-				    i, seg->mem);
+			load_fail("segment %lu at %#lx outside the partition", i,
+				  seg->mem);
 			return -EFAULT;
 		}
 	}
 	return 0;
 }
+
+/*
+ * Fault injection (debugfs): a physical address whose memory kexec is
+ * offered instead of the partition's, to show that parker_load_check()
+ * refuses segments outside the partition.  0: off.
+ */
+u64 parker_fault_misplace;
 
 /* kexec's search for free memory sees only the partition's usable memory. */
 int parker_kexec_walk_mem(struct kexec_buf *kbuf,
@@ -168,7 +202,7 @@ int parker_kexec_walk_mem(struct kexec_buf *kbuf,
 
 	if (!loading)
 		return -EINVAL;
-	res.start = parker_usable_base(loading);
+	res.start = parker_fault_misplace ?: parker_usable_base(loading);
 	res.end = res.start + parker_usable_size(loading) - 1;
 	ret = func(&res, kbuf);
 	if (ret != 1)
@@ -186,12 +220,12 @@ static int check_image(struct kimage *image)
 	setup_size = ((hdr->setup_sects ?: 4) + 1) * 512;
 	payload = (unsigned long)hdr->syssize * 16;
 	if (setup_size + payload > image->kernel_buf_len) {
-		parker_fail(loading, "the bzImage is truncated: %lu of %lu bytes",
-			    image->kernel_buf_len, setup_size + payload);
+		load_fail("the bzImage is truncated: %lu of %lu bytes",
+			  image->kernel_buf_len, setup_size + payload);
 		return -ENOEXEC;
 	}
 	if (!strnstr(image->kernel_buf, PARKER_INSTANCE_MAGIC, setup_size)) {
-		parker_fail(loading, "the kernel in this bzImage has no Parker instance mode");
+		load_fail("the kernel in this bzImage has no Parker instance mode");
 		return -ENOEXEC;
 	}
 	return 0;

@@ -20,13 +20,15 @@
  *
  * When the boot kernel itself reboots, powers off or kexecs, it first asks
  * every running partition to power off, waits a bounded time, and forces
- * those that did not.
+ * those that did not  It refuses to suspend or hibernate while any
+ * partition is started.
  */
 #define pr_fmt(fmt) "parker: " fmt
 
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
+#include <linux/suspend.h>
 #include <linux/workqueue.h>
 
 #include <asm/parker.h>
@@ -47,15 +49,22 @@ void parker_monitor_kick(void)
 				 msecs_to_jiffies(MONITOR_MS));
 }
 
-static bool restart_allowed(struct parker_partition *p)
+/*
+ * Whether another automatic restart is allowed: at most
+ * PARKER_RESTART_BURST within PARKER_RESTART_WINDOW, after crashes and
+ * reboots alike, so that a kernel that dies or reboots at every boot is
+ * not started for ever.  @what is what its kernel did, for the reason.
+ */
+static bool restart_allowed(struct parker_partition *p, const char *what)
 {
 	unsigned long oldest = p->restarts[0];
 	int i;
 
 	if (oldest && time_before(jiffies, oldest + PARKER_RESTART_WINDOW)) {
-		pr_warn("%s: crashed %d times within %d s: left crashed\n",
-			p->name, PARKER_RESTART_BURST + 1,
-			PARKER_RESTART_WINDOW / HZ);
+		parker_set_reason(p, "%s %d times within %d s: not restarted again",
+				  what, PARKER_RESTART_BURST + 1,
+				  PARKER_RESTART_WINDOW / HZ);
+		pr_warn("%s: %s\n", p->name, p->reason);
 		return false;
 	}
 	for (i = 0; i < PARKER_RESTART_BURST - 1; i++)
@@ -64,20 +73,24 @@ static bool restart_allowed(struct parker_partition *p)
 	return true;
 }
 
-static void restart(struct parker_partition *p, const char *why)
+static void restart_kernel(struct parker_partition *p, const char *why)
 {
 	pr_info("%s: %s: restarting it\n", p->name, why);
-	if (parker_partition_restart(p))
-		parker_partition_down(p, PARKER_STOPPED);
+	if (!parker_partition_restart(p))
+		return;
+	parker_partition_down(p, PARKER_STOPPED);
+	parker_set_reason(p, "%s, and its restart failed: %s", why,
+			  parker_last_cmd_str());
 }
 
 static void check_heartbeats(struct parker_partition *p,
 			     const struct parker_status *st)
 {
-	unsigned int i, n = cpumask_weight(&p->cpus);
-	bool stale = false;
+	unsigned int i, n = min(cpumask_weight(&p->cpus), PARKER_REC_CPUS);
+	bool stale;
+	int lost = -1;
 
-	for (i = 0; i < n && i < PARKER_REC_CPUS; i++) {
+	for (i = 0; i < n; i++) {
 		u64 beat = READ_ONCE(st->heartbeat[i]);
 
 		if (beat == PARKER_HEARTBEAT_OFFLINE)
@@ -89,14 +102,21 @@ static void check_heartbeats(struct parker_partition *p,
 		}
 		if (time_after(jiffies, p->heartbeat_at[i] +
 			       msecs_to_jiffies(PARKER_HANG_MS)))
-			stale = true;
+			lost = i;
 	}
-	if (stale != p->unresponsive) {
-		pr_warn("%s: %s\n", p->name, stale ? "heartbeat lost: unresponsive" :
-			"heartbeat back");
-		p->unresponsive = stale;
-		p->since = ktime_get_boottime_seconds();
-	}
+	stale = lost >= 0;
+	if (stale == p->unresponsive)
+		return;
+	p->unresponsive = stale;
+	p->since = ktime_get_boottime_seconds();
+	if (p->unresponsive)
+		parker_set_reason(p, "heartbeat of its CPU %u (APIC %u) lost",
+				  cpumask_nth(lost, &p->cpus),
+				  cpu_physical_id(cpumask_nth(lost, &p->cpus)));
+	else
+		p->reason[0] = '\0';
+	pr_warn("%s: %s\n", p->name, p->unresponsive ?
+		"heartbeat lost: unresponsive" : "heartbeat back");
 }
 
 static void check_boot(struct parker_partition *p)
@@ -108,13 +128,49 @@ static void check_boot(struct parker_partition *p)
 		p->name, PARKER_BOOT_S);
 	p->unresponsive = true;
 	p->since = ktime_get_boottime_seconds();
+	parker_set_reason(p, "its kernel did not reach init within %d s",
+			  PARKER_BOOT_S);
+}
+
+static void take_stopped(struct parker_partition *p)
+{
+	char msg[sizeof(p->crash)];
+
+	parker_status_message(p, msg, sizeof(msg));
+	pr_info("%s: its kernel stopped (%s)\n", p->name, msg);
+	parker_partition_down(p, PARKER_STOPPED);
+	parker_set_reason(p, "its kernel stopped: %s", msg);
+}
+
+static void take_rebooted(struct parker_partition *p)
+{
+	if (p->on_reboot == PARKER_POLICY_RESTART) {
+		if (restart_allowed(p, "rebooted")) {
+			restart_kernel(p, "its kernel rebooted");
+			return;
+		}
+		parker_partition_down(p, PARKER_STOPPED);
+		return;
+	}
+	pr_info("%s: its kernel rebooted: stopped, as on_reboot says\n", p->name);
+	parker_partition_down(p, PARKER_STOPPED);
+	parker_set_reason(p, "its kernel rebooted; on_reboot is stop");
+}
+
+static void take_crashed(struct parker_partition *p)
+{
+	parker_partition_down(p, PARKER_CRASHED);
+	pr_warn("%s: its kernel crashed: %s\n", p->name, p->crash);
+	parker_set_reason(p, "crashed: %s", p->crash);
+	if (p->on_crash == PARKER_POLICY_RESTART && restart_allowed(p, "crashed"))
+		restart_kernel(p, "crashed");
 }
 
 static void check(struct parker_partition *p)
 {
 	const struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
 
-	switch (READ_ONCE(st->state)) {
+	switch (parker_status_state(p, NULL, 0)) {
 	case PARKER_APP_BOOTING:
 		check_boot(p);
 		break;
@@ -122,22 +178,13 @@ static void check(struct parker_partition *p)
 		check_heartbeats(p, st);
 		break;
 	case PARKER_APP_STOPPED:
-		pr_info("%s: its kernel stopped (%s)\n", p->name, st->message);
-		parker_partition_down(p, PARKER_STOPPED);
+		take_stopped(p);
 		break;
 	case PARKER_APP_REBOOT:
-		if (p->on_reboot == PARKER_POLICY_RESTART) {
-			restart(p, "its kernel rebooted");
-			break;
-		}
-		pr_info("%s: its kernel rebooted: stopped, as on_reboot says\n", p->name);
-		parker_partition_down(p, PARKER_STOPPED);
+		take_rebooted(p);
 		break;
-	case PARKER_APP_CRASHED:
-		parker_partition_down(p, PARKER_CRASHED);
-		pr_warn("%s: its kernel crashed: %s\n", p->name, p->crash);
-		if (p->on_crash == PARKER_POLICY_RESTART && restart_allowed(p))
-			restart(p, "crashed");
+	default:	/* crashed, or its status page is corrupted */
+		take_crashed(p);
 		break;
 	}
 }
@@ -220,6 +267,7 @@ static int parker_reboot(struct notifier_block *nb, unsigned long code,
 			pr_warn("%s: did not stop within %u ms: forced\n", p->name,
 				SHUTDOWN_WAIT_MS);
 		parker_partition_down(p, PARKER_STOPPED);
+		parker_set_reason(p, "the boot kernel went to %s", what);
 	}
 	pr_info("all partitions stopped before the boot kernel's %s\n", what);
 	mutex_unlock(&parker_mutex);
@@ -230,7 +278,40 @@ static struct notifier_block parker_reboot_nb = {
 	.notifier_call = parker_reboot,
 };
 
+/*
+ * Suspend and hibernation would stop the machine under running kernels that
+ * know nothing of it, and resume would find their CPUs reset: refused
+ * while any partition is started.
+ */
+static int parker_pm(struct notifier_block *nb, unsigned long action,
+		     void *unused)
+{
+	struct parker_partition *p;
+	int ret = 0;
+
+	if (action != PM_SUSPEND_PREPARE && action != PM_HIBERNATION_PREPARE)
+		return NOTIFY_DONE;
+	mutex_lock(&parker_mutex);
+	list_for_each_entry(p, &parker_partitions, list) {
+		if (!parker_partition_active(p))
+			continue;
+		pr_warn("%s is %s: %s refused while partitions run\n", p->name,
+			parker_state_name(parker_partition_state(p)),
+			action == PM_SUSPEND_PREPARE ? "suspend" : "hibernation");
+		ret = -EBUSY;
+		break;
+	}
+	mutex_unlock(&parker_mutex);
+	return notifier_from_errno(ret);
+}
+
+static struct notifier_block parker_pm_nb = {
+	.notifier_call = parker_pm,
+};
+
 int __init parker_monitor_init(void)
 {
-	return register_reboot_notifier(&parker_reboot_nb);
+	int ret = register_pm_notifier(&parker_pm_nb);
+
+	return ret ?: register_reboot_notifier(&parker_reboot_nb);
 }

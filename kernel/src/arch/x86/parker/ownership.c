@@ -100,11 +100,26 @@ static int check_siblings(const struct parker_cpu_request *req,
 	return 0;
 }
 
+/* The record and the mailbox have a slot per CPU: refuse, never drop. */
+int parker_cpu_count_check(unsigned int n, char *why, size_t len)
+{
+	if (n <= PARKER_REC_CPUS)
+		return 0;
+	snprintf(why, len,
+		 "%u CPUs: a partition has at most %d (the record's and the mailbox's limit)",
+		 n, PARKER_REC_CPUS);
+	return -E2BIG;
+}
+
 int parker_cpus_check(const struct parker_cpu_request *req, char *why,
 		      size_t len)
 {
 	unsigned int cpu;
 	int ret;
+
+	ret = parker_cpu_count_check(cpumask_weight(req->want), why, len);
+	if (ret)
+		return ret;
 
 	for_each_cpu(cpu, req->want) {
 		ret = check_one_cpu(req, cpu, why, len);
@@ -135,6 +150,28 @@ static int hex_field(const char *s, int digits, unsigned int max,
 	if (v > max)
 		return -EINVAL;
 	*val = v;
+	return 0;
+}
+
+/*
+ * Whether a partition with @nr_devs devices in @nr_segments PCI segments
+ * may take one more device, which would add a segment if @new_segment: the
+ * record describes PARKER_REC_DEVS devices and PARKER_REC_ECAM segments.
+ */
+int parker_devices_check(unsigned int nr_devs, unsigned int nr_segments,
+			 bool new_segment, char *why, size_t len)
+{
+	if (nr_devs >= PARKER_REC_DEVS) {
+		snprintf(why, len, "a partition has at most %d devices (the record's limit)",
+			 PARKER_REC_DEVS);
+		return -E2BIG;
+	}
+	if (new_segment && nr_segments >= PARKER_REC_ECAM) {
+		snprintf(why, len,
+			 "a partition's devices span at most %d PCI segments (the record's limit)",
+			 PARKER_REC_ECAM);
+		return -E2BIG;
+	}
 	return 0;
 }
 

@@ -57,6 +57,7 @@ enum parker_state {
 	PARKER_STOPPED,		/* its kernel stopped, or was stopped */
 	PARKER_CRASHED,		/* its kernel panicked */
 	PARKER_UNRESPONSIVE,	/* its kernel lost its heartbeat */
+	PARKER_QUARANTINED,	/* a CPU never came back: nothing is reused */
 };
 
 enum parker_policy {
@@ -100,12 +101,16 @@ struct parker_partition {
 	bool started;			/* its CPUs may run its kernel */
 	enum parker_state down_state;	/* after it was taken down, or 0 */
 	bool unresponsive;		/* a heartbeat stood still */
+	bool quarantined;		/* a CPU of it was not proven back */
+	/* What runs without parker_mutex and keeps it as it is, or NULL. */
+	const char *busy;
 	enum parker_policy on_crash, on_reboot;
 	unsigned int start_count;	/* starts of the loaded image */
 	unsigned int restart_count;
 	unsigned long restarts[PARKER_RESTART_BURST];	/* jiffies */
 	u64 since;			/* boottime seconds of the last change */
 	char crash[256];		/* its last panic message */
+	char reason[160];		/* why it is in its state, for humans */
 	u64 audit_past;			/* audit violations of earlier starts */
 	u64 heartbeat[PARKER_REC_CPUS];	/* last value seen ... */
 	unsigned long heartbeat_at[PARKER_REC_CPUS];	/* ... and when */
@@ -122,6 +127,7 @@ extern struct cpumask parker_held_cpus;
 
 /* last_cmd_status: why the last change failed, for humans (parkerfs.c). */
 void parker_last_cmd_clear(void);
+const char *parker_last_cmd_str(void);
 __printf(2, 3) void parker_fail(struct parker_partition *p, const char *fmt, ...);
 
 /* ownership.c: pure checks, no side effects (KUnit-tested). */
@@ -143,6 +149,9 @@ struct parker_cpu_request {
 
 int parker_cpus_check(const struct parker_cpu_request *req, char *why,
 		      size_t len);
+int parker_cpu_count_check(unsigned int n, char *why, size_t len);
+int parker_devices_check(unsigned int nr_devs, unsigned int nr_segments,
+			 bool new_segment, char *why, size_t len);
 
 /* pool.c */
 int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool);
@@ -165,7 +174,8 @@ void parker_devices_release(struct parker_partition *p);
 int __init parker_device_init(void);
 
 /* partition.c */
-static inline void *parker_ctl(struct parker_partition *p, unsigned long off)
+static inline void *parker_ctl(const struct parker_partition *p,
+			       unsigned long off)
 {
 	return phys_to_virt(p->mem_base + off);
 }
@@ -177,8 +187,26 @@ int parker_memory_assign(struct parker_partition *p, u64 size);
 enum parker_state parker_partition_state(const struct parker_partition *p);
 const char *parker_state_name(enum parker_state state);
 bool parker_partition_active(struct parker_partition *p);
+__printf(2, 3) void parker_set_reason(struct parker_partition *p,
+				      const char *fmt, ...);
+
+/*
+ * shared_read.c: what a partition writes, read as hostile input.  A status
+ * page whose header or state is not valid reads as PARKER_APP_CORRUPTED.
+ */
+#define PARKER_APP_CORRUPTED	U32_MAX
+u32 parker_status_state(const struct parker_partition *p, char *why,
+			size_t len);
+u64 parker_status_audit(const struct parker_partition *p);
+void parker_status_message(const struct parker_partition *p, char *buf,
+			   size_t len);
+ssize_t parker_ring_read(const struct parker_partition *p, char *buf,
+			 u64 *head, char *why, size_t len);
+u64 parker_ring_head(const struct parker_partition *p);
+size_t parker_ring_capacity(void);
 
 /* loader.c */
+extern u64 parker_fault_misplace;
 phys_addr_t parker_usable_base(const struct parker_partition *p);
 phys_addr_t parker_usable_size(const struct parker_partition *p);
 
@@ -197,11 +225,14 @@ int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
 void parker_cpu_reset(unsigned int cpu);
 void parker_mailbox_init(struct parker_partition *p);
 int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot);
+int parker_cpu_prove_stopped(struct parker_partition *p, unsigned int cpu);
+extern u32 parker_fault_cpu_proof;
 
 /* instance.c, instance_status.c */
 const struct parker_record *parker_instance_record(void);
 void __init parker_status_setup(void);
 struct parker_status *parker_instance_status(void);
+struct parker_ring *parker_instance_ring(void);
 
 /* audit.c */
 #ifdef CONFIG_PARKER_AUDIT
@@ -223,6 +254,8 @@ int parker_partition_restart(struct parker_partition *p);
 void parker_partition_halt(struct parker_partition *p);
 void parker_partition_down(struct parker_partition *p, enum parker_state state);
 void parker_record_crash(struct parker_partition *p);
+bool parker_partition_settle(struct parker_partition *p);
+int parker_partition_frozen(struct parker_partition *p);
 
 extern u64 parker_audit_destroyed;
 u64 parker_audit_count(struct parker_partition *p);

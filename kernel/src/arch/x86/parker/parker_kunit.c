@@ -125,12 +125,33 @@ static void parker_test_cpus(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, check("2-4", 1, false, pair_key, owner), -EBUSY);
 }
 
+/* What the record cannot describe is refused, never dropped. */
+static void parker_test_limits(struct kunit *test)
+{
+	char why[128];
+
+	KUNIT_EXPECT_EQ(test, parker_cpu_count_check(1, why, sizeof(why)), 0);
+	KUNIT_EXPECT_EQ(test, parker_cpu_count_check(PARKER_REC_CPUS, why, sizeof(why)), 0);
+	KUNIT_EXPECT_EQ(test, parker_cpu_count_check(PARKER_REC_CPUS + 1, why, sizeof(why)),
+			-E2BIG);
+	KUNIT_EXPECT_EQ(test, parker_devices_check(0, 0, true, why, sizeof(why)), 0);
+	KUNIT_EXPECT_EQ(test, parker_devices_check(PARKER_REC_DEVS - 1, 1, false, why,
+						   sizeof(why)), 0);
+	KUNIT_EXPECT_EQ(test, parker_devices_check(PARKER_REC_DEVS, 1, false, why,
+						   sizeof(why)), -E2BIG);
+	KUNIT_EXPECT_EQ(test, parker_devices_check(3, PARKER_REC_ECAM, false, why,
+						   sizeof(why)), 0);
+	KUNIT_EXPECT_EQ(test, parker_devices_check(3, PARKER_REC_ECAM, true, why,
+						   sizeof(why)), -E2BIG);
+}
+
 static struct kunit_case parker_test_cases[] = {
 	KUNIT_CASE(parker_test_names),
 	KUNIT_CASE(parker_test_mem_sizes),
 	KUNIT_CASE(parker_test_bdf),
 	KUNIT_CASE(parker_test_cpulist_strict),
 	KUNIT_CASE(parker_test_cpus),
+	KUNIT_CASE(parker_test_limits),
 	{}
 };
 

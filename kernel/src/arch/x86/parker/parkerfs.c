@@ -24,6 +24,7 @@
 #include <linux/kernfs.h>
 #include <linux/kexec.h>
 #include <linux/kobject.h>
+#include <linux/mm.h>
 #include <linux/pci.h>
 #include <linux/seq_buf.h>
 #include <linux/seq_file.h>
@@ -52,6 +53,11 @@ static struct seq_buf last_cmd = {
 bool parker_last_cmd_set(void)
 {
 	return seq_buf_used(&last_cmd);
+}
+
+const char *parker_last_cmd_str(void)
+{
+	return seq_buf_used(&last_cmd) ? seq_buf_str(&last_cmd) : "";
 }
 
 void parker_last_cmd_clear(void)
@@ -341,35 +347,37 @@ static int write_devices(struct parker_partition *p, char *buf)
 	return parker_device_add(p, domain, bus, devfn);
 }
 
-/* The application kernel's console ring, oldest byte first. */
+/*
+ * The application kernel's console ring, oldest byte first, copied out of
+ * the partition before it is shown.  A ring its kernel scribbled over is
+ * shown as one line that says so.
+ */
 static int show_console(struct parker_partition *p, struct seq_file *m)
 {
-	const struct parker_ring *ring;
-	u64 head, start, n;
+	char why[96];
+	ssize_t n;
+	char *buf;
+	u64 head;
 
 	if (!p->mem_size)
 		return 0;
-	ring = parker_ctl(p, PARKER_CTL_CONSOLE);
-	if (ring->magic != PARKER_RING_MAGIC ||
-	    ring->self != p->mem_base + PARKER_CTL_CONSOLE ||
-	    ring->size != PARKER_CTL_CONSOLE_SIZE - sizeof(*ring))
-		return 0;
-	head = READ_ONCE(ring->head);
-	/* Pairs with the writer's smp_wmb(): bytes before head are there. */
-	smp_rmb();
-	start = head > ring->size ? head - ring->size : 0;
-	for (n = start; n < head; n++)
-		seq_putc(m, ring->data[n % ring->size]);
+	buf = kvmalloc(parker_ring_capacity(), GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	n = parker_ring_read(p, buf, &head, why, sizeof(why));
+	if (n < 0) {
+		pr_warn_ratelimited("%s: %s\n", p->name, why);
+		seq_printf(m, "[parker: %s]\n", why);
+	} else {
+		seq_write(m, buf, n);
+	}
+	kvfree(buf);
 	return 0;
 }
 
 static int show_console_head(struct parker_partition *p, struct seq_file *m)
 {
-	const struct parker_ring *ring;
-
-	ring = p->mem_size ? parker_ctl(p, PARKER_CTL_CONSOLE) : NULL;
-	seq_printf(m, "%llu\n", ring && ring->magic == PARKER_RING_MAGIC ?
-		   READ_ONCE(ring->head) : 0);
+	seq_printf(m, "%llu\n", p->mem_size ? parker_ring_head(p) : 0);
 	return 0;
 }
 
@@ -463,6 +471,12 @@ static int show_crash(struct parker_partition *p, struct seq_file *m)
 	return 0;
 }
 
+static int show_reason(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%s\n", p->reason);
+	return 0;
+}
+
 static int show_heartbeat_age(struct parker_partition *p, struct seq_file *m)
 {
 	enum parker_state state = parker_partition_state(p);
@@ -512,6 +526,7 @@ static const struct partition_file partition_files[] = {
 	{ "on_reboot",	 0644, show_on_reboot,	write_on_reboot },
 	{ "restart_count", 0444, show_restart_count, NULL },
 	{ "crash",	 0444, show_crash,	NULL },
+	{ "reason",	 0444, show_reason,	NULL },
 	{ "heartbeat_age_ms", 0444, show_heartbeat_age, NULL },
 	{ "started_at",	 0444, show_started_at,	NULL },
 };

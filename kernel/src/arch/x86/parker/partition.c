@@ -34,6 +34,7 @@ static const char *const state_names[] = {
 	[PARKER_STOPPED]	= "stopped",
 	[PARKER_CRASHED]	= "crashed",
 	[PARKER_UNRESPONSIVE]	= "unresponsive",
+	[PARKER_QUARANTINED]	= "quarantined",
 };
 
 const char *parker_state_name(enum parker_state state)
@@ -41,21 +42,20 @@ const char *parker_state_name(enum parker_state state)
 	return state_names[state];
 }
 
-/* What the application kernel last reported, as a partition state. */
+/*
+ * What the application kernel last reported, as a partition state.  A
+ * status page it scribbled over is a crash: the monitor takes it down.
+ */
 static enum parker_state reported_state(const struct parker_partition *p)
 {
-	const struct parker_status *st = parker_ctl((struct parker_partition *)p,
-						    PARKER_CTL_STATUS);
-
-	if (st->magic != PARKER_STATUS_MAGIC || st->self != p->mem_base + PARKER_CTL_STATUS)
-		return PARKER_STARTING;
-	switch (READ_ONCE(st->state)) {
+	switch (parker_status_state(p, NULL, 0)) {
 	case PARKER_APP_RUNNING:
 		return p->unresponsive ? PARKER_UNRESPONSIVE : PARKER_RUNNING;
 	case PARKER_APP_STOPPED:
 	case PARKER_APP_REBOOT:
 		return PARKER_STOPPED;
 	case PARKER_APP_CRASHED:
+	case PARKER_APP_CORRUPTED:
 		return PARKER_CRASHED;
 	default:
 		return p->unresponsive ? PARKER_UNRESPONSIVE : PARKER_STARTING;
@@ -64,6 +64,8 @@ static enum parker_state reported_state(const struct parker_partition *p)
 
 enum parker_state parker_partition_state(const struct parker_partition *p)
 {
+	if (p->quarantined)
+		return PARKER_QUARANTINED;
 	if (p->started)
 		return reported_state(p);
 	if (p->down_state)
@@ -82,23 +84,30 @@ u64 parker_audit_destroyed;
 /* Audit violations its kernels counted, this start and earlier ones. */
 u64 parker_audit_count(struct parker_partition *p)
 {
-	const struct parker_status *st;
-
 	if (!p->mem_size)
 		return p->audit_past;
-	st = parker_ctl(p, PARKER_CTL_STATUS);
-	if (st->magic != PARKER_STATUS_MAGIC || st->self != p->mem_base + PARKER_CTL_STATUS)
-		return p->audit_past;
-	return p->audit_past + READ_ONCE(st->audit);
+	return p->audit_past + parker_status_audit(p);
 }
 
-/* Its CPUs may be running its kernel right now. */
+/*
+ * Its CPUs may be running its kernel right now, whatever its status page
+ * says: only the boot kernel taking them back ends that.
+ */
 bool parker_partition_active(struct parker_partition *p)
 {
-	enum parker_state state = parker_partition_state(p);
+	return p->started;
+}
 
-	return state == PARKER_STARTING || state == PARKER_RUNNING ||
-	       state == PARKER_UNRESPONSIVE;
+/* Why @p is in its state; a quarantine's reason stays until it ends. */
+void parker_set_reason(struct parker_partition *p, const char *fmt, ...)
+{
+	va_list args;
+
+	if (p->quarantined)
+		return;
+	va_start(args, fmt);
+	vsnprintf(p->reason, sizeof(p->reason), fmt, args);
+	va_end(args);
 }
 
 struct parker_partition *parker_partition_create(const char *name)
@@ -144,7 +153,9 @@ int parker_partition_destroy(struct parker_partition *p)
 	struct cpumask none;
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_active(p)) {
+	if (parker_partition_frozen(p))
+		return -EBUSY;
+	if (parker_partition_settle(p)) {
 		parker_fail(p, "is %s: stop it first",
 			    parker_state_name(parker_partition_state(p)));
 		return -EBUSY;
@@ -176,6 +187,8 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 	int pool, ret;
 
 	lockdep_assert_held(&parker_mutex);
+	if (parker_partition_frozen(p))
+		return -EBUSY;
 	if (p->image) {
 		parker_fail(p, "holds a loaded image: unload it before changing memory");
 		return -EBUSY;
@@ -187,7 +200,12 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 	}
 	if (!cpumask_empty(&p->cpus))
 		nid = cpu_to_node(cpumask_first(&p->cpus));
+	/* CMA may migrate and the wipe clears for long: not under the mutex. */
+	p->busy = "its memory is being taken from the pool";
+	mutex_unlock(&parker_mutex);
 	ret = parker_pool_alloc(nid, size, &base, &pool);
+	mutex_lock(&parker_mutex);
+	p->busy = NULL;
 	if (ret == -ENOSPC) {
 		parker_fail(p, "%lluM asked, the pool has %lluM free in one area at most",
 			    size >> 20, (u64)parker_pool_largest_free() >> 20);

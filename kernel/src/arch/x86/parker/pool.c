@@ -19,6 +19,7 @@
 #include <linux/numa.h>
 #include <linux/sched.h>
 #include <linux/sizes.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 
 #include <asm/parker.h>
@@ -27,6 +28,8 @@
 
 struct parker_pool parker_pools[PARKER_POOL_MAX];
 int parker_nr_pools;
+/* The areas' free counts; taking and wiping memory runs without it. */
+static DEFINE_SPINLOCK(pool_lock);
 
 static struct {
 	int nid;
@@ -148,17 +151,41 @@ phys_addr_t parker_pool_largest_free(void)
 	return largest;
 }
 
+static void wipe(struct page *page, unsigned long count)
+{
+	unsigned long n;
+
+	for (n = 0; n < count; n++) {
+		clear_highpage(page + n);
+		if (!(n % 512))
+			cond_resched();
+	}
+}
+
 static int pool_try(int i, phys_addr_t size, phys_addr_t *base)
 {
 	struct parker_pool *pool = &parker_pools[i];
 	struct page *page;
 
-	if (pool->free < size)
+	spin_lock(&pool_lock);
+	if (pool->free < size) {
+		spin_unlock(&pool_lock);
 		return -ENOSPC;
-	page = cma_alloc(pool->cma, size >> PAGE_SHIFT, PARKER_POOL_ORDER, true);
-	if (!page)
-		return -ENOMEM;
+	}
 	pool->free -= size;
+	spin_unlock(&pool_lock);
+	page = cma_alloc(pool->cma, size >> PAGE_SHIFT, PARKER_POOL_ORDER, true);
+	if (!page) {
+		spin_lock(&pool_lock);
+		pool->free += size;
+		spin_unlock(&pool_lock);
+		return -ENOMEM;
+	}
+	/*
+	 * CMA hands out pages the boot kernel used for movable data (its page
+	 * cache, its processes' memory) without clearing them.
+	 */
+	wipe(page, size >> PAGE_SHIFT);
 	*base = page_to_phys(page);
 	return 0;
 }
@@ -179,8 +206,8 @@ static bool pool_candidate(int i, int nid, int pass)
 }
 
 /*
- * Take @size bytes from the pool, from an area on node @nid if there is
- * one.  Caller holds parker_mutex.  -ENOSPC: no area has that much free;
+ * Take @size bytes from the pool, wiped, from an area on node @nid if there
+ * is one; it may take long, and needs no lock.  -ENOSPC: no area has that much free;
  * -ENOMEM: an area had, but CMA could not move the boot kernel's pages out
  * of the way.
  */
@@ -189,7 +216,6 @@ int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool)
 	int ret = -ENOSPC;
 	int pass, i;
 
-	lockdep_assert_held(&parker_mutex);
 	for (pass = 0; pass < 3; pass++) {
 		for (i = 0; i < parker_nr_pools; i++) {
 			int err;
@@ -216,16 +242,13 @@ void parker_pool_release(int i, phys_addr_t base, phys_addr_t size)
 {
 	struct parker_pool *pool = &parker_pools[i];
 	struct page *page = pfn_to_page(PHYS_PFN(base));
-	unsigned long n, count = size >> PAGE_SHIFT;
+	unsigned long count = size >> PAGE_SHIFT;
 
-	lockdep_assert_held(&parker_mutex);
-	for (n = 0; n < count; n++) {
-		clear_highpage(page + n);
-		if (!(n % 512))
-			cond_resched();
-	}
+	wipe(page, count);
 	cma_release(pool->cma, page, count);
+	spin_lock(&pool_lock);
 	pool->free += size;
+	spin_unlock(&pool_lock);
 }
 
 /* Partition management is on: the pool was reserved at boot. */

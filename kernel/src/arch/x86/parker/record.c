@@ -22,15 +22,18 @@
 
 #include "parker.h"
 
-static void record_cpus(struct parker_partition *p, struct parker_record *rec)
+static int record_cpus(struct parker_partition *p, struct parker_record *rec)
 {
 	unsigned int cpu;
 
-	for_each_cpu(cpu, &p->cpus) {
-		if (rec->nr_cpus == PARKER_REC_CPUS)
-			break;
-		rec->apic_ids[rec->nr_cpus++] = cpu_physical_id(cpu);
+	/* Refused when assigned (parker_cpus_check()); never dropped here. */
+	if (cpumask_weight(&p->cpus) > PARKER_REC_CPUS) {
+		parker_fail(p, "more CPUs than the record describes");
+		return -E2BIG;
 	}
+	for_each_cpu(cpu, &p->cpus)
+		rec->apic_ids[rec->nr_cpus++] = cpu_physical_id(cpu);
+	return 0;
 }
 
 static void record_ecam(struct parker_record *rec, struct pci_dev *pdev)
@@ -52,21 +55,25 @@ static void record_ecam(struct parker_record *rec, struct pci_dev *pdev)
 	rec->nr_ecam++;
 }
 
-static void record_devices(struct parker_partition *p, struct parker_record *rec)
+static int record_devices(struct parker_partition *p, struct parker_record *rec)
 {
 	struct parker_device *d;
 
 	list_for_each_entry(d, &p->devices, list) {
 		struct pci_dev *pdev = d->pdev;
 
-		if (rec->nr_devs == PARKER_REC_DEVS)
-			break;
+		/* Refused when assigned (parker_devices_check()). */
+		if (rec->nr_devs == PARKER_REC_DEVS) {
+			parker_fail(p, "more devices than the record describes");
+			return -E2BIG;
+		}
 		rec->devs[rec->nr_devs].segment = pci_domain_nr(pdev->bus);
 		rec->devs[rec->nr_devs].bus = pdev->bus->number;
 		rec->devs[rec->nr_devs].devfn = pdev->devfn;
 		rec->nr_devs++;
 		record_ecam(rec, pdev);
 	}
+	return 0;
 }
 
 static void record_time(struct parker_record *rec)
@@ -118,11 +125,11 @@ int parker_record_write(struct parker_partition *p)
 	rec->self = p->mem_base + PARKER_CTL_RECORD + offsetof(struct parker_setup, rec);
 	rec->id = p->id;
 	strscpy(rec->name, p->name, sizeof(rec->name));
-	record_cpus(p, rec);
 	rec->mem[0].base = parker_usable_base(p);
 	rec->mem[0].size = parker_usable_size(p);
 	rec->nr_mem = 1;
-	record_devices(p, rec);
+	if (record_cpus(p, rec) || record_devices(p, rec))
+		return -E2BIG;
 	record_time(rec);
 	rec->start_count = p->start_count;
 	rec->control_pa = p->mem_base;
@@ -136,8 +143,7 @@ int parker_record_write(struct parker_partition *p)
 	memset(parker_ctl(p, PARKER_CTL_CONSOLE), 0, sizeof(struct parker_ring));
 
 	/* The counts of the last run stay with the partition. */
-	if (st->magic == PARKER_STATUS_MAGIC && st->self == p->mem_base + PARKER_CTL_STATUS)
-		p->audit_past += st->audit;
+	p->audit_past += parker_status_audit(p);
 	memset(st, 0, sizeof(*st));
 	st->magic = PARKER_STATUS_MAGIC;
 	st->version = PARKER_STATUS_VERSION;
