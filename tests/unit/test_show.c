@@ -538,6 +538,7 @@ static void json_full(void **state)
 		"  \"name\": \"web\",\n"
 		"  \"id\": 1,\n"
 		"  \"state\": \"running\",\n"
+		"  \"reason\": null,\n"
 		"  \"since\": 42,\n"
 		"  \"heartbeat_age_ms\": 12,\n"
 		"  \"restart_count\": 3,\n"
@@ -592,7 +593,7 @@ static void json_full(void **state)
 
 /* The keys every show --json has, whatever the state. */
 static const char *const json_keys[] = {
-	"name", "id", "state", "since", "heartbeat_age_ms", "restart_count",
+	"name", "id", "state", "reason", "since", "heartbeat_age_ms", "restart_count",
 	"on_crash", "on_reboot", "last_crash", "cpus", "smt_split", "memory",
 	"devices", "image",
 };

@@ -4,7 +4,8 @@
  *
  *   name:     web
  *   id:       1
- *   state:    running
+ *   state:    stopped
+ *   reason:   rebooted 6 times within 60 s: not restarted again
  *   since:    42 s ago
  *   heartbeat: 12 ms ago
  *   restarts: 1
@@ -21,7 +22,7 @@
  *
  * since comes from NAME/started_at and /proc/uptime, whose root
  * PARKER_PROC can change (for tests); it and heartbeat are left out while
- * the kernel says "-", last crash while there was none, and each of the
+ * the kernel says "-", reason and last crash while there is none, and each of the
  * lines from since to last crash, and image and cmdline, when the kernel
  * has no file for it.  The APIC ids come from NAME/apic_ids, in the order
  * of the CPUs; a kernel without that file (or with fewer ids than CPUs)
@@ -332,6 +333,8 @@ static void show_text(const struct partinfo *p)
 	line("name:", p->name);
 	line("id:", val(p, PF_ID));
 	line("state:", val(p, PF_STATE));
+	if (has(p, PF_REASON) && val(p, PF_REASON)[0])
+		line("reason:", val(p, PF_REASON));
 	show_lifecycle(p);
 	show_cpus(p);
 	show_memory(p);

@@ -28,11 +28,12 @@ static const char *const files[NR_PART_FILES] = {
 	[PF_STARTED_AT] = "started_at",
 	[PF_IMAGE_SIZE] = "image_size",
 	[PF_CMDLINE] = "cmdline",
+	[PF_REASON] = "reason",
 };
 
 const char *const partition_states[NR_PARTITION_STATES] = {
 	"empty", "ready", "loaded", "starting", "running", "stopped",
-	"crashed", "unresponsive",
+	"crashed", "unresponsive", "quarantined",
 };
 
 int partinfo_read(const char *name, struct partinfo *p)

@@ -15,13 +15,13 @@ enum part_file {
 	PF_ID, PF_STATE, PF_CPUS, PF_APIC_IDS, PF_SMT_SPLIT, PF_MEMORY,
 	PF_MEMORY_NODE, PF_DEVICES, PF_ON_CRASH, PF_ON_REBOOT,
 	PF_RESTART_COUNT, PF_CRASH, PF_HEARTBEAT, PF_STARTED_AT,
-	PF_IMAGE_SIZE, PF_CMDLINE,
+	PF_IMAGE_SIZE, PF_CMDLINE, PF_REASON,
 	NR_PART_FILES
 };
 
 /* The states of a partition, in the kernel's order. */
 extern const char *const partition_states[];
-#define NR_PARTITION_STATES 8
+#define NR_PARTITION_STATES 9
 
 struct partinfo {
 	char *name;

@@ -230,6 +230,8 @@ int show_json(const struct partinfo *p)
 	json_kv_string(&j, "name", p->name);
 	u64_or_null(&j, "id", p->has_id, p->id);
 	json_kv_string(&j, "state", p->val[PF_STATE]);
+	json_kv_string(&j, "reason", p->val[PF_REASON] && p->val[PF_REASON][0] ?
+		       p->val[PF_REASON] : NULL);
 	json_life(&j, p);
 	json_cpus(&j, p);
 	json_key(&j, "smt_split");
