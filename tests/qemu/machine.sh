@@ -10,6 +10,10 @@
 #   00:08.0                           virtio-net-pci net0 (boot kernel)
 #   00:09.0 00:0a.0                   virtio-net-pci net1, net2
 #   00:0c.0                           nvme, serial "parker0"
+#   00:10.0 ...                       MACHINE_TESTDEVS pci-testdev functions,
+#                                     8 a slot (for limits on devices)
+#
+# MACHINE_NVME_THROTTLE=BYTES throttles the NVMe disk's reads to BYTES/s.
 #
 # All NICs sit on one QEMU hub: one network segment.  The boot kernel's
 # console is the legacy COM1 (ttyS0 in the boot kernel).
@@ -47,8 +51,12 @@ machine_args() {
 			-device "virtio-net-pci,netdev=net$i,addr=$a.0,mac=52:54:00:12:34:$(printf %02x $((0x56 + i)))"
 		i=$((i + 1))
 	done
-	printf '%s\n' -drive "file=$logdir/nvme0.img,if=none,id=nvme0,format=raw" \
+	printf '%s\n' -drive "file=$logdir/nvme0.img,if=none,id=nvme0,format=raw${MACHINE_NVME_THROTTLE:+,throttling.bps-read=$MACHINE_NVME_THROTTLE}" \
 		-device "nvme,serial=parker0,drive=nvme0,addr=$NVME_ADDR.0"
+
+	for i in $(seq 0 $((${MACHINE_TESTDEVS:-0} - 1))); do
+		printf '%s\n' -device "pci-testdev,addr=$(printf %02x.%d $((0x10 + i / 8)) $((i % 8)))$([ $((i % 8)) = 0 ] && echo ,multifunction=on)"
+	done
 }
 
 # make_disk LOGDIR: a fresh, empty disk for the NVMe device.

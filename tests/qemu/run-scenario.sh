@@ -10,6 +10,7 @@
 #   # smp: N   # mem: SIZE   # cpu: MODEL   # numa: NODES
 #   # cmdline: EXTRA KERNEL ARGUMENTS   # timeout: SECONDS
 #   # console: uartN (the console is that PCI UART, not COM1)
+#   # testdevs: N   # nvme: throttle-read=BYTES   (see machine.sh)
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
 # PARKER_DEBUG=1 adds COM2 (com2.log, for earlyprintk=serial,0x2f8 in a
 # partition's command line) and QEMU's CPU reset and guest error log.
@@ -40,6 +41,11 @@ extra=$(header cmdline)
 # "# console: uartN": the boot kernel's console is that PCI UART (ttyS4+N)
 # instead of COM1; the 8250 driver drives one console at a time.
 console_uart=$(header console)
+# "# testdevs: N" adds N pci-testdev functions from 00:10.0 on;
+# "# nvme: throttle-read=BYTES" throttles the NVMe disk's reads (machine.sh).
+MACHINE_TESTDEVS=$(header testdevs)
+MACHINE_NVME_THROTTLE=$(header nvme | sed -n 's/^throttle-read=//p')
+export MACHINE_TESTDEVS MACHINE_NVME_THROTTLE
 
 log=$BUILD/tests/$name
 rm -rf "$log"

@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # Bad input is refused with the right errno and changes nothing.  The first
 # PCI UART is the boot kernel's console here, so that it cannot be taken.
+# 33 pci-testdev functions (00:10.0 to 00:14.0) are one more than a
+# partition's record can describe.
 # cmdline: parker_pool=512M
+# testdevs: 33
 # console: uart0
 # timeout: 300
 . /tests/lib/tap.sh
@@ -63,6 +66,20 @@ else
 fi
 expect_errno "the same disk once unmounted" OK write $PFS/web/devices +0000:00:0c.0
 expect_errno "smt_split takes 0 or 1" EINVAL write $PFS/web/smt_split 2
+
+# Limits: refused, never truncated
+mkdir $PFS/many
+n=0
+for slot in 10 11 12 13; do
+	for fn in 0 1 2 3 4 5 6 7; do
+		echo "+0000:00:$slot.$fn" > $PFS/many/devices && n=$((n + 1))
+	done
+done
+is "a partition takes 32 devices" "$n" 32
+expect_errno "a 33rd device: more than the record describes" E2BIG write $PFS/many/devices +0000:00:14.0
+ok_if "the reason names the limit" grep -q "at most 32 devices" $PFS/info/last_cmd_status
+is "it holds 32" "$(wc -l < $PFS/many/devices)" 32
+rmdir $PFS/many
 
 # Policies and commands
 expect_errno "on_crash takes restart or stop" EINVAL write $PFS/web/on_crash reboot

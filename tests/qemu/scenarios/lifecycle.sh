@@ -100,6 +100,19 @@ ok_if "on_crash restart: at most 5 times a minute, then left crashed" wait_for 3
 	sh -c "test \$(cat $PFS/web/state) = crashed && dmesg | grep -q 'web: crashed 6 times within 60 s'"
 is "on_crash restart: 5 restarts counted" "$(cat $PFS/web/restart_count)" 5
 
+ok_if "on_reboot restart: a kernel that reboots at every start" go reboot
+ok_if "on_reboot restart: restarted by itself" \
+	wait_for 120 sh -c "test \$(cat $PFS/web/restart_count) -ge 2"
+ok_if "on_reboot restart: at most 5 times a minute, then stopped" wait_for 300 \
+	sh -c "test \$(cat $PFS/web/state) = stopped && grep -q 'rebooted 6 times within 60 s' $PFS/web/reason"
+is "on_reboot restart: 5 restarts counted, as for crashes" "$(cat $PFS/web/restart_count)" 5
+ok_if "on_reboot restart: the boot kernel's log says why it stopped" \
+	sh -c "dmesg | grep -q 'web: rebooted 6 times within 60 s'"
+ok_if "on_reboot restart: parkerctl show gives the reason" \
+	sh -c "parkerctl show web | grep -q '^reason: *rebooted 6 times within 60 s'"
+ok_if "on_reboot restart: and show --json" \
+	sh -c "parkerctl show web --json | grep -q '\"reason\": \"rebooted 6 times within 60 s'"
+
 ok_if "a kernel that never reaches init: unresponsive after a minute" \
 	wait_for 120 sh -c "test \$(cat $PFS/mute/state) = unresponsive"
 ok_if "... and the boot kernel's log says why" \

@@ -10,9 +10,12 @@
  *   errno-of [--no-sys-admin] mount SOURCE TARGET FSTYPE
  *   errno-of ioperm PORT                    ioperm(PORT, 1, 1)
  *   errno-of iopl LEVEL
+ *   errno-of [--no-sys-boot] kexec ID KERNEL
+ *                       kexec_file_load(2) of KERNEL into partition ID
  *
- * --no-sys-admin drops CAP_SYS_ADMIN first (the process stays uid 0, so
- * only the kernel's capability check can refuse).
+ * --no-sys-admin (--no-sys-boot) drops CAP_SYS_ADMIN (CAP_SYS_BOOT) first
+ * (the process stays uid 0, so only the kernel's capability check can
+ * refuse).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -59,19 +62,39 @@ static int result(int ret)
 	return 0;
 }
 
-static int drop_sys_admin(void)
+static int drop_cap(int cap)
 {
 	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
 	struct __user_cap_data_struct data[2];
 
-	if (prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN, 0, 0, 0))
+	if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0))
 		return -1;
 	if (syscall(SYS_capget, &hdr, data))
 		return -1;
-	data[0].effective &= ~(1u << CAP_SYS_ADMIN);
-	data[0].permitted &= ~(1u << CAP_SYS_ADMIN);
-	data[0].inheritable &= ~(1u << CAP_SYS_ADMIN);
+	data[cap / 32].effective &= ~(1u << (cap % 32));
+	data[cap / 32].permitted &= ~(1u << (cap % 32));
+	data[cap / 32].inheritable &= ~(1u << (cap % 32));
 	return (int)syscall(SYS_capset, &hdr, data);
+}
+
+/* The flags of patch 0002 (include/uapi/linux/kexec.h). */
+#define KEXEC_FILE_NO_INITRAMFS	0x00000004
+#define KEXEC_FILE_PARKER	0x00000010
+#define KEXEC_FILE_PARKER_ID(id) (((unsigned long)(id) & 0xff) << 16)
+
+static int do_kexec(const char *id, const char *kernel)
+{
+	int fd = open(kernel, O_RDONLY);
+	long ret;
+
+	if (fd < 0)
+		return result(-1);
+	ret = syscall(SYS_kexec_file_load, fd, -1, 1UL, "",
+		      KEXEC_FILE_PARKER | KEXEC_FILE_NO_INITRAMFS |
+		      KEXEC_FILE_PARKER_ID(strtoul(id, NULL, 0)));
+	result(ret ? -1 : 0);
+	close(fd);
+	return 0;
 }
 
 static int do_write(const char *file, const char *value)
@@ -96,8 +119,14 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	if (argc > 1 && !strcmp(argv[1], "--no-sys-admin")) {
-		if (drop_sys_admin()) {
+		if (drop_cap(CAP_SYS_ADMIN)) {
 			perror("errno-of: dropping CAP_SYS_ADMIN");
+			return 2;
+		}
+		i++;
+	} else if (argc > 1 && !strcmp(argv[1], "--no-sys-boot")) {
+		if (drop_cap(CAP_SYS_BOOT)) {
+			perror("errno-of: dropping CAP_SYS_BOOT");
 			return 2;
 		}
 		i++;
@@ -114,6 +143,8 @@ int main(int argc, char **argv)
 		return result(ioperm(strtoul(argv[i + 1], NULL, 0), 1, 1));
 	if (argc - i == 2 && !strcmp(argv[i], "iopl"))
 		return result(iopl(atoi(argv[i + 1])));
-	fprintf(stderr, "usage: errno-of [--no-sys-admin] write FILE VALUE | mkdir PATH | rmdir PATH | mount SRC DST TYPE | ioperm PORT | iopl LEVEL\n");
+	if (argc - i == 3 && !strcmp(argv[i], "kexec"))
+		return do_kexec(argv[i + 1], argv[i + 2]);
+	fprintf(stderr, "usage: errno-of [--no-sys-admin|--no-sys-boot] write FILE VALUE | mkdir PATH | rmdir PATH | mount SRC DST TYPE | ioperm PORT | iopl LEVEL | kexec ID KERNEL\n");
 	return 2;
 }

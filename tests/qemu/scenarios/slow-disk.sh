@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0
+# A slow disk (QEMU throttles the NVMe's reads to 1 MiB/s) shows two
+# protections.  No slow path blocks crash handling: while kexec_file_load
+# reads a partition's image from that disk, for seconds, another partition
+# starts, panics and is seen crashed.  Devices are quiet before memory is
+# reused: a partition whose NVMe has reads of a disk full of a marker in
+# flight is force-stopped and destroyed; two seconds later none of the
+# marker landed in the memory it gave back.
+# smp: 4
+# cmdline: parker_pool=512M
+# nvme: throttle-read=1048576
+# timeout: 900
+. /tests/lib/tap.sh
+. /tests/lib/parker.sh
+. /tests/lib/app.sh
+
+M=5041524b4d41524b
+scan() {
+	echo "$M $1" > /sys/kernel/debug/parker/scan && cat /sys/kernel/debug/parker/scan
+}
+parker_mount
+mkdir -p /mnt
+
+# The image on the slow disk, out of the page cache.
+ok_if "make a file system on the NVMe disk" mke2fs -q /dev/nvme0n1
+mount -t ext2 /dev/nvme0n1 /mnt
+cp $K /mnt/bzImage
+sync
+umount /mnt
+mount -t ext2 -o ro /dev/nvme0n1 /mnt
+echo 3 > /proc/sys/vm/drop_caches
+
+ok_if "b is loaded, to panic at start" sh -c "parkerctl create b --cpus 2 --memory 128M --on-crash stop &&
+	parkerctl load b --kernel $K --initrd $I --cmdline 'console=ttyS0,115200 app.run=panic'"
+parkerctl create a --cpus 1 --memory 128M
+t0=$(cut -d' ' -f1 /proc/uptime)
+parkerctl load a --kernel /mnt/bzImage --initrd $I --cmdline "console=ttyS0,115200" > /tmp/load 2>&1 &
+load=$!
+ok_if "a's image is being read from the slow disk: a cannot start meanwhile" \
+	wait_for 30 sh -c "errno-of write $PFS/a/command start | grep -q EBUSY"
+ok_if "b starts meanwhile" sh -c "echo start > $PFS/b/command"
+ok_if "b is seen crashed" wait_for 60 sh -c "[ \$(cat $PFS/b/state) = crashed ]"
+ok_if "while a's image was still being read" kill -0 $load
+t1=$(cut -d' ' -f1 /proc/uptime)
+wait $load
+rc=$?
+t2=$(cut -d' ' -f1 /proc/uptime)
+diag "b crashed after $(echo "$t0 $t1" | awk '{ print $2 - $1 }') s; a's load took $(echo "$t0 $t2" | awk '{ print $2 - $1 }') s"
+is "a's load succeeded" "$rc $(cat $PFS/a/state)" "0 loaded"
+umount /mnt
+parkerctl destroy a
+parkerctl destroy b
+
+# A disk full of the marker, read by a partition as fast as it goes.
+i=0
+printf 'KRAMKRAP%.0s' $(seq 1 1024) > /tmp/chunk
+while [ $i -lt 2048 ]; do cat /tmp/chunk; i=$((i + 1)); done > /dev/nvme0n1
+sync
+ok_if "f reads the disk with DMA in flight" \
+	app_run f diskflood --cpus 1 --memory 128M --device 0000:00:03.0 --device 0000:00:0c.0
+ok_if "its readers run" sh -c "app_result f diskflood | grep -q 'diskflood ok'"
+ok_if "the marker lands in f's memory" wait_for 60 sh -c "[ \$(echo '$M f' > /sys/kernel/debug/parker/scan; cat /sys/kernel/debug/parker/scan) -gt 0 ]"
+ok_if "force-stop f" parkerctl stop f --force
+ok_if "destroy f" parkerctl destroy f
+is "its memory went back with none of the marker" "$(scan)" 0
+sleep 2
+is "two seconds later its devices wrote none into it" "$(scan)" 0
+tap_done
