@@ -23,17 +23,21 @@ NIC_ADDRS="08 09 0a"
 NVME_ADDR="0c"
 
 # machine_args LOGDIR SMP MEM CPU [NUMA]: prints QEMU arguments one per line.
-# NUMA is empty or a node count: CPUs and memory split evenly across nodes.
+# NUMA is empty or a node count: CPUs and memory split evenly across nodes,
+# one socket a node (SMP alone would make one socket whose cores share a
+# last-level cache across the nodes, and the kernel warns about that:
+# "llc-sibling CPU #0 is not on the same node", topology_sane()).
 machine_args() {
 	local logdir=$1 smp=$2 mem=$3 cpu=$4 numa=${5:-}
 	local i=0 a
 
+	[ -z "$numa" ] || [[ $smp == *sockets=* ]] || smp="$smp,sockets=$numa"
 	printf '%s\n' -M q35 -accel tcg,thread=multi -cpu "$cpu" \
 		-smp "$smp" -m "$mem" -nodefaults -no-user-config -vga none \
 		-display none -no-reboot
 
 	if [ -n "$numa" ]; then
-		local per=$((smp / numa)) n
+		local per=$((${smp%%,*} / numa)) n
 		for n in $(seq 0 $((numa - 1))); do
 			printf '%s\n' -object "memory-backend-ram,id=mem$n,size=$(( ${mem%G} * 1024 / numa ))M" \
 				-numa "node,nodeid=$n,cpus=$((n * per))-$((n * per + per - 1)),memdev=mem$n"
