@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Parker audit mode (CONFIG_PARKER_AUDIT): catch an application kernel
- * touching hardware that belongs to the whole machine, instead of hoping
- * it does not.
+ * Parker audit mode: catch an application kernel touching hardware that
+ * belongs to the whole machine, instead of hoping it does not.  It is in
+ * every Parker kernel and on in an application kernel started with
+ * parker.audit=1; operators run without it.
  *
- * The hooks in asm/io.h, asm/msr.h, apic/ipi.c and mm/ioremap.c call in
+ * The hooks in asm/io.h, asm/msr.h, apic/apic.c and mm/ioremap.c call in
  * here.  In an application kernel (parker_auditing is set in instance
  * mode) a violation is reported with a stack trace, counted in the status
  * page where the boot kernel reads it, and, except for an MMIO mapping,
  * not carried out:
  *
- * - port I/O outside the I/O BARs of the partition's own PCI functions;
+ * - port I/O, string I/O included, outside the I/O BARs of the
+ *   partition's own PCI functions;
  * - writes to the MSRs the boot kernel keeps (split-lock control,
- *   microcode, package thermal and power limits, MTRRs);
- * - IPIs with a broadcast shorthand, to an APIC id not the partition's, or
- *   with INIT or SIPI delivery;
+ *   microcode, package thermal and power limits, uncore ratio, package HWP
+ *   control, MTRRs);
+ * - IPIs, through the xAPIC ICR or x2APIC's MSR 0x830, with a broadcast
+ *   shorthand, to an APIC id not the partition's, or with INIT or SIPI
+ *   delivery;
  * - mappings of the IOAPIC and HPET.
+ *
+ * parker_auditing is a plain flag, not a static key: it must hold from the
+ * first C code, before jump labels can be patched, and the port and MSR
+ * accessors that test it are inlined into code that cannot include
+ * linux/jump_label.h.  Its cost is one load per port access or MSR write.
  *
  * /sys/kernel/debug/parker/audit_selftest makes violations on purpose, to
  * show that they are caught.
@@ -32,6 +41,7 @@
 #include <linux/uaccess.h>
 
 #include <asm/apic.h>
+#include <asm/cmdline.h>
 #include <asm/msr-index.h>
 #include <asm/parker.h>
 #include <asm/parker_audit.h>
@@ -84,6 +94,9 @@ bool parker_audit_pio(u16 port, bool write)
 	return true;
 }
 
+/* Not in msr-index.h: the uncore's frequency limits, for the package. */
+#define PARKER_MSR_UNCORE_RATIO_LIMIT	0x620
+
 static bool reserved_msr(u32 msr)
 {
 	switch (msr) {
@@ -94,15 +107,23 @@ static bool reserved_msr(u32 msr)
 	case MSR_PKG_POWER_LIMIT:
 	case MSR_DRAM_POWER_LIMIT:
 	case MSR_MTRRdefType:
+	case PARKER_MSR_UNCORE_RATIO_LIMIT:
+	case MSR_PM_ENABLE:		/* HWP on or off, for the package */
+	case MSR_HWP_REQUEST_PKG:
 		return true;
 	}
 	return (msr >= MSR_MTRRfix64K_00000 && msr <= MSR_MTRRfix4K_F8000) ||
 	       (msr >= 0x200 && msr < 0x200 + 2 * 16);	/* variable MTRRs */
 }
 
-bool parker_audit_wrmsr(u32 msr)
+bool parker_audit_wrmsr(u32 msr, u32 low, u32 high)
 {
-	if (!parker_auditing || !reserved_msr(msr))
+	if (!parker_auditing)
+		return false;
+	/* x2APIC: an IPI is a write of the ICR, destination in the high half. */
+	if (msr == APIC_BASE_MSR + (APIC_ICR >> 4))
+		return parker_audit_ipi(low & APIC_DEST_ALLBUT, high, low);
+	if (!reserved_msr(msr))
 		return false;
 	violation("write to MSR 0x%x, which the boot kernel keeps", msr);
 	return true;
@@ -179,11 +200,25 @@ static void note_io_bars(struct pci_dev *pdev)
 }
 DECLARE_PCI_FIXUP_HEADER(PCI_ANY_ID, PCI_ANY_ID, note_io_bars);
 
-/* Before start_kernel(): parker_instance_init() says so, after the banner. */
+/*
+ * Before start_kernel(), from the command line as copied from the boot
+ * parameters; parker_instance_init() says so, after the banner.
+ */
 void __init parker_audit_start(void)
 {
-	parker_auditing = true;
+	char arg[4];
+
+	if (cmdline_find_option(boot_command_line, "parker.audit", arg,
+				sizeof(arg)) > 0 && !strcmp(arg, "1"))
+		parker_auditing = true;
 }
+
+/* Taken above; known here so that it is not passed on to init. */
+static int __init parker_audit_param(char *arg)
+{
+	return 0;
+}
+early_param("parker.audit", parker_audit_param);
 
 /* --- violations on purpose --- */
 
@@ -208,6 +243,10 @@ static ssize_t selftest_write(struct file *file, const char __user *ubuf,
 		apic_icr_write(APIC_DM_FIXED | CALL_FUNCTION_VECTOR, id);
 	} else if (!strcmp(buf, "msr")) {
 		wrmsrl(MSR_IA32_POWER_CTL, 0);
+	} else if (!strcmp(buf, "ins")) {
+		u8 byte;
+
+		insb(0x71, &byte, 1);		/* CMOS data, as a string */
 	} else {
 		return -EINVAL;
 	}

@@ -361,6 +361,6 @@ void __init parker_instance_init(void)
 	pr_info("instance mode: partition %s (id %u), %u CPU(s), %llu MiB, %u PCI function(s)\n",
 		record.name, record.id, record.nr_cpus,
 		record.mem[0].size >> 20, record.nr_devs);
-	if (IS_ENABLED(CONFIG_PARKER_AUDIT) && parker_auditing)
+	if (parker_auditing)
 		pr_info("audit mode: machine-global hardware access is reported\n");
 }

@@ -16,6 +16,7 @@
 #include <linux/kexec.h>
 #include <linux/mm.h>
 #include <linux/parker.h>
+#include <linux/security.h>
 #include <linux/string.h>
 
 #include <asm/bootparam.h>
@@ -118,6 +119,17 @@ int parker_load_begin(unsigned long flags, unsigned long cmdline_len)
 	ret = check_loadable(p, flags, cmdline_len);
 	if (ret)
 		goto out;
+	/*
+	 * Without CONFIG_KEXEC_SIG kexec_file_load() verifies nothing and asks
+	 * lockdown nothing: a locked-down kernel must not start an image it
+	 * cannot verify in a partition either.
+	 */
+	if (!(flags & KEXEC_FILE_UNLOAD) && !IS_ENABLED(CONFIG_KEXEC_SIG) &&
+	    security_locked_down(LOCKDOWN_KEXEC)) {
+		parker_fail(p, "the kernel is locked down, and without CONFIG_KEXEC_SIG it cannot verify an image");
+		ret = -EPERM;
+		goto out;
+	}
 	p->busy = "an image is being loaded into it";
 	loading = p;
 	no_room = false;

@@ -235,13 +235,8 @@ struct parker_status *parker_instance_status(void);
 struct parker_ring *parker_instance_ring(void);
 
 /* audit.c */
-#ifdef CONFIG_PARKER_AUDIT
 void __init parker_audit_start(void);
 void parker_audit_status_ready(struct parker_status *st);
-#else
-static inline void parker_audit_start(void) { }
-static inline void parker_audit_status_ready(struct parker_status *st) { }
-#endif
 
 /* instance_smp.c */
 void __init parker_instance_smp_init(const struct parker_record *record);

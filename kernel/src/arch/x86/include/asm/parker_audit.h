@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Parker audit mode (CONFIG_PARKER_AUDIT): in an application kernel, every
- * port access outside its own devices' I/O ranges, every write to an MSR
- * the boot kernel keeps, every broadcast or foreign IPI and every mapping
- * of machine-global MMIO is reported (a warning with a stack trace and a
- * counter the boot kernel reads) and, except for the mapping, not done.
+ * Parker audit mode (parker.audit=1 on an application kernel's command
+ * line): every port access outside its own devices' I/O ranges, string
+ * I/O included, every write to an MSR the boot kernel keeps, every
+ * broadcast or foreign IPI (through the xAPIC ICR or x2APIC's MSR 0x830)
+ * and every mapping of machine-global MMIO is reported (a warning with a
+ * stack trace and a counter the boot kernel reads) and, except for the
+ * mapping, not done.
  *
  * Included by asm/io.h and asm/msr.h, so it may use nothing but types.
  */
@@ -17,7 +19,7 @@
 extern bool parker_auditing;
 
 bool parker_audit_pio(u16 port, bool write);
-bool parker_audit_wrmsr(u32 msr);
+bool parker_audit_wrmsr(u32 msr, u32 low, u32 high);
 bool parker_audit_ipi(u32 shortcut, u32 dest, u32 vector);
 void parker_audit_mmio(u64 phys, u64 size);
 
@@ -43,6 +45,10 @@ static __always_inline void parker_out##bwl(type value, u16 port)	\
 		return;							\
 	__out##bwl(value, port);					\
 }
+
+/* rep ins and outs, checked once for their port. */
+#define PARKER_AUDITED_STRING_PIO(port, write)				\
+	(unlikely(parker_auditing) && parker_audit_pio(port, write))
 
 PARKER_AUDITED_PIO(b, u8)
 PARKER_AUDITED_PIO(w, u16)
