@@ -11,6 +11,7 @@
 #   # cmdline: EXTRA KERNEL ARGUMENTS   # timeout: SECONDS
 #   # console: uartN (the console is that PCI UART, not COM1)
 #   # testdevs: N   # nvme: throttle-read=BYTES   (see machine.sh)
+#   # audit: off | violations expected
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
 # PARKER_DEBUG=1 adds COM2 (com2.log, for earlyprintk=serial,0x2f8 in a
 # partition's command line) and QEMU's CPU reset and guest error log.
@@ -61,7 +62,11 @@ if [ -n "$console_uart" ]; then
 fi
 # log_buf_len: the boot kernel's log must keep its start until init reads
 # it at the end (see the "PARKER-KLOG" check below).
-cmdline="panic=-1 loglevel=4 log_buf_len=4M scenario=$name $extra console=$console,115200"
+# Partitions run in audit mode (parker.audit=1, which the scenarios pass
+# on from here to their command lines) unless the header says "# audit: off".
+audit_arg=parker.audit=1
+[ "$(header audit)" = off ] && audit_arg=
+cmdline="panic=-1 loglevel=4 log_buf_len=4M scenario=$name $extra $audit_arg console=$console,115200"
 
 qemu_pid=""
 cleanup() {

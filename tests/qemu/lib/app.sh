@@ -11,7 +11,7 @@ app_run() {
 	name=$1 workload=$2
 	shift 2
 	parkerctl run "$name" "$@" --kernel $K --initrd $I \
-		--cmdline "console=ttyS0,115200 app.run=$workload" --wait 180
+		--cmdline "$AUDIT console=ttyS0,115200 app.run=$workload" --wait 180
 }
 
 # app_result NAME WHAT: wait for and print the application kernel's

@@ -40,7 +40,7 @@ density_min_memory() {
 		echo "#   create or load failed" > /tmp/booted.why
 		if parkerctl create probe --cpus 1 --memory ${m}M 2> /tmp/probe.err &&
 		   parkerctl load probe --kernel $K --initrd $I \
-			--cmdline "console=ttyS0,115200 app.run=idle" 2>> /tmp/probe.err &&
+			--cmdline "$AUDIT console=ttyS0,115200 app.run=idle" 2>> /tmp/probe.err &&
 		   rm /tmp/booted.why && echo start > $PFS/probe/command &&
 		   wait_for 60 booted probe && [ ! -e /tmp/booted.why ]; then
 			ok=yes
@@ -72,7 +72,7 @@ density_start() {
 	for i in $(seq $k); do
 		parkerctl create d$i --cpus $i --memory ${mem}M &&
 			parkerctl load d$i --kernel $K --initrd $I \
-				--cmdline "console=ttyS0,115200 app.run=idle" || return 1
+				--cmdline "$AUDIT console=ttyS0,115200 app.run=idle" || return 1
 	done
 	t0=$(now)
 	for i in $(seq $k); do

@@ -3,6 +3,9 @@
 # Helpers for scenarios that manage partitions through /sys/fs/parker.
 
 PFS=/sys/fs/parker
+# Audit mode for the partitions a scenario starts: the boot kernel's
+# command line says (run-scenario.sh puts parker.audit=1 there).
+AUDIT=$(tr ' ' '\n' < /proc/cmdline | grep -x 'parker.audit=1')
 
 parker_mount() {
 	[ -d $PFS/info ] || mount -t parker parker $PFS

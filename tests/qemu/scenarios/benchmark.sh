@@ -36,7 +36,7 @@ is "pbench in the boot kernel: a figure for each of its $ntests tests" \
 # within its limit is a failure, and gives no figure.
 secs() { echo "$1 $2" | awk '{ printf "%.3f", $2 - $1 }'; }
 parkerctl create p --cpus 1-2 --memory 256M --device 0000:00:03.0
-parkerctl load p --kernel $K --initrd $I --cmdline "console=ttyS0,115200 app.run=idle"
+parkerctl load p --kernel $K --initrd $I --cmdline "$AUDIT console=ttyS0,115200 app.run=idle"
 t0=$(now)
 if parkerctl start p --wait 300; then
 	t1=$(now)

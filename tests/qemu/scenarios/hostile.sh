@@ -33,7 +33,7 @@ turns() {
 ok_if "n, well behaved, runs" app_run n idle --cpus 2 --memory 128M --device 0000:00:04.0
 parkerctl create h --cpus 1 --memory 128M --device 0000:00:03.0
 parkerctl load h --kernel $K --initrd $I \
-	--cmdline "console=ttyS0,115200 app.run=hostile app.hostile=120"
+	--cmdline "$AUDIT console=ttyS0,115200 app.run=hostile app.hostile=120"
 ok_if "h, hostile, starts" parkerctl start h --wait 180
 
 # The boot kernel's readers, over and over, until h is taken back.

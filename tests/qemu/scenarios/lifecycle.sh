@@ -9,9 +9,11 @@
 # console stays readable throughout.  A kernel that dies before its console
 # works (no memory: mem=4M) is unresponsive once a minute has passed
 # without it reaching init.
+# It runs with audit mode off, as operators run.
 # smp: 5
 # cmdline: parker_pool=1G
 # timeout: 900
+# audit: off
 . /tests/lib/tap.sh
 . /tests/lib/parker.sh
 . /tests/lib/app.sh
@@ -23,7 +25,7 @@ state_is() { test "$(state)" = "$1"; }
 
 # Started first, looked at last: the minute runs meanwhile.
 parkerctl create mute --cpus 4 --memory 64M
-parkerctl load mute --kernel $K --initrd $I --cmdline "console=ttyS0,115200 mem=4M"
+parkerctl load mute --kernel $K --initrd $I --cmdline "$AUDIT console=ttyS0,115200 mem=4M"
 echo start > $PFS/mute/command
 
 # go WORKLOAD [options]: a fresh partition running WORKLOAD.
@@ -39,6 +41,7 @@ ok_if "poweroff: stopped" wait_for 60 state_is stopped
 ok_if "poweroff: its log shows the power off" grep -q "reboot: Power down" $PFS/web/console
 ok_if "poweroff: parkerctl log shows it too" sh -c "parkerctl log web | grep -q 'reboot: Power down'"
 ok_if "poweroff: as a power off, not a halt" sh -c "! grep -q 'System halted instead' $PFS/web/console"
+ok_if "its kernel ran without audit mode" sh -c "grep -q 'instance mode' $PFS/web/console && ! grep -q 'audit mode' $PFS/web/console"
 is "poweroff: its CPUs stay with it" "$(cat /sys/devices/system/cpu/online)" 0,3
 
 ok_if "halt: start" go halt

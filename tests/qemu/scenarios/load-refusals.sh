@@ -67,7 +67,7 @@ echo 0 > /sys/kernel/debug/parker/misplace_load
 is "db's memory, where kexec was sent, is untouched" "$(zeros)" $words
 parkerctl destroy db
 
-ok_if "a good image loads" parkerctl load web --kernel $K --initrd $I --cmdline "console=ttyS0"
+ok_if "a good image loads" parkerctl load web --kernel $K --initrd $I --cmdline "$AUDIT console=ttyS0"
 is "loaded" "$(cat $PFS/web/state)" loaded
 is "the kexec slot is untouched" "$(cat /sys/kernel/kexec_loaded)" 0
 expect_errno "CPU change of a loaded partition" EBUSY write $PFS/web/cpus 1-2

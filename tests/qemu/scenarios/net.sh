@@ -5,6 +5,7 @@
 # smp: 4
 # cmdline: parker_pool=1G
 # timeout: 600
+# audit: off
 . /tests/lib/tap.sh
 . /tests/lib/parker.sh
 . /tests/lib/app.sh

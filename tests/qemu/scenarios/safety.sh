@@ -18,6 +18,7 @@
 # mem: 4G
 # cmdline: parker_pool=1G
 # timeout: 1200
+# audit: off
 . /tests/lib/tap.sh
 . /tests/lib/parker.sh
 . /tests/lib/app.sh
@@ -194,7 +195,7 @@ ok_if "a's clock agrees with the boot kernel's within 1 ms at its start ($early 
 # Watch the port while c boots; the boot kernel makes no config access
 # meanwhile.
 parkerctl create c --cpus 4 --memory 128M --device 0000:00:06.0 --on-reboot stop
-parkerctl load c --kernel $K --initrd $I --cmdline "console=ttyS0,115200 app.run=idle"
+parkerctl load c --kernel $K --initrd $I --cmdline "$AUDIT console=ttyS0,115200 app.run=idle"
 cf8watch /tmp/cf8-stop > /tmp/cf8 2> /tmp/cf8.err &
 watch=$!
 echo start > $PFS/c/command
@@ -259,7 +260,7 @@ for m in reboot=acpi reboot=kbd reboot=pci reboot=triple reboot=efi sysrq-b sysr
 	sysrq-c) cmd="app.run=$m" want=crashed ;;
 	*) cmd="app.run=$m" want=stopped ;;
 	esac
-	parkerctl load c --kernel $K --initrd $I --cmdline "console=ttyS0,115200 $cmd"
+	parkerctl load c --kernel $K --initrd $I --cmdline "$AUDIT console=ttyS0,115200 $cmd"
 	echo start > $PFS/c/command
 	ok_if "c: $m ends as $want, not a machine reset" \
 		wait_for 120 sh -c "test \$(cat $PFS/c/state) = $want"

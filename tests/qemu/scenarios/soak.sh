@@ -30,7 +30,7 @@ for i in $(seq 1 "$CYCLES"); do
 	esac
 	ok=1
 	parkerctl load a --kernel $K --initrd $I \
-		--cmdline "console=ttyS0,115200 app.run=$action" || ok=0
+		--cmdline "$AUDIT console=ttyS0,115200 app.run=$action" || ok=0
 	echo start > $PFS/a/command || ok=0
 	if [ $want = rebooted ]; then
 		wait_for 120 sh -c "grep -q 'start 2: running' $PFS/a/console && test \$(cat $PFS/a/state) = running" || ok=0

@@ -9,7 +9,7 @@
 . /tests/lib/tap.sh
 . /tests/lib/parker.sh
 
-CMD="console=ttyS0,115200 app.run=idle"
+CMD="$AUDIT console=ttyS0,115200 app.run=idle"
 
 # Local timer interrupts so far on CPU $1 (its column of /proc/interrupts,
 # which has a column per online CPU only).
@@ -89,4 +89,5 @@ echo "PARKER-CHECK-UART uart0 /init saw exactly 1 CPU|PARKER-APP-REPORT cpus=0 n
 echo "PARKER-CHECK-UART uart0 /init saw no more than 256 MiB|memtotal_kb=(2[0-5][0-9]{4}|1[0-9]{5}|[0-9]{1,5})|4"
 echo "PARKER-CHECK-UART uart0 /init saw exactly one PCI device, its UART|pci=0000:00:03.0 acpi=|4"
 echo "PARKER-CHECK-UART uart0 /init saw no ACPI|acpi=no|4"
+echo "PARKER-CHECK-UART uart0 it ran in audit mode, as parker.audit=1 asks|parker: audit mode: machine-global hardware access is reported|4"
 tap_done

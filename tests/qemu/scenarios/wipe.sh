@@ -33,7 +33,7 @@ ok_if "partition c takes 256M of the pool" parkerctl create c --cpus 1 --memory 
 left=$(scan)
 ok_if "c's memory held the boot kernel's marker before ($((in_pool - left)) words)" test "$((in_pool - left))" -gt 0
 is "c gets it with none of the marker in it" "$(scan c)" 0
-parkerctl load c --kernel $K --initrd $I --cmdline "console=ttyS0,115200 app.run=idle"
+parkerctl load c --kernel $K --initrd $I --cmdline "$AUDIT console=ttyS0,115200 app.run=idle"
 ok_if "c's kernel runs" parkerctl start c --wait 180
 is "and all of c's memory, its kernel's RAM, still holds none of it" "$(scan c)" 0
 ok_if "destroy c" parkerctl destroy c --force
