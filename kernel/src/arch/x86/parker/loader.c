@@ -126,7 +126,8 @@ int parker_load_begin(unsigned long flags, unsigned long cmdline_len)
 	 */
 	if (!(flags & KEXEC_FILE_UNLOAD) && !IS_ENABLED(CONFIG_KEXEC_SIG) &&
 	    security_locked_down(LOCKDOWN_KEXEC)) {
-		parker_fail(p, "the kernel is locked down, and without CONFIG_KEXEC_SIG it cannot verify an image");
+		parker_fail(p,
+			    "locked down: without CONFIG_KEXEC_SIG no image can be verified");
 		ret = -EPERM;
 		goto out;
 	}
