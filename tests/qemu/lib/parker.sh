@@ -7,6 +7,12 @@ PFS=/sys/fs/parker
 # command line says (run-scenario.sh puts parker.audit=1 there).
 AUDIT=$(tr ' ' '\n' < /proc/cmdline | grep -x 'parker.audit=1')
 
+# marker_count HEX [NAME]: how many 64-bit words HEX the free pool holds, or
+# partition NAME's memory (the boot kernel's debugfs parker/scan).
+marker_count() {
+	echo "$1 ${2:-}" > /sys/kernel/debug/parker/scan && cat /sys/kernel/debug/parker/scan
+}
+
 parker_mount() {
 	[ -d $PFS/info ] || mount -t parker parker $PFS
 }

@@ -57,7 +57,7 @@ refused "start with no image" ready "no loaded image" start web
 
 # A segment outside the partition: kexec is offered db's memory instead.
 parkerctl create db --cpus 2 --memory 64M
-zeros() { echo "0 db" > /sys/kernel/debug/parker/scan && cat /sys/kernel/debug/parker/scan; }
+zeros() { marker_count 0 db; }
 words=$((64 * 1024 * 1024 / 8))
 is "db's memory is all zero words to begin with" "$(zeros)" $words
 cut -d@ -f2 $PFS/db/memory > /sys/kernel/debug/parker/misplace_load

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
-# A slow disk (QEMU throttles the NVMe's reads to 256 KiB/s) shows two
-# protections.  No slow path blocks crash handling: while kexec_file_load
-# reads a partition's image from that disk, for seconds, another partition
-# starts, panics and is seen crashed.  Devices are quiet before memory is
-# reused: a partition whose NVMe has reads of a disk full of a marker in
-# flight is force-stopped and destroyed; two seconds later none of the
-# marker landed in the memory it gave back.
+# No slow path blocks crash handling: while kexec_file_load reads a
+# partition's image from a slow disk (QEMU throttles the NVMe's reads to
+# 256 KiB/s), for seconds, another partition starts, panics and is seen
+# crashed.
+#
+# (A check that a force-stopped partition's in-flight NVMe reads never land
+# in the memory it gave back is not here: QEMU's NVMe model maps guest
+# memory when a read is submitted and completes throttled reads after a
+# function reset with bus mastering off, which real devices do not; see
+# Documentation/arch/x86/parker.rst, "Machine-global hardware".)
 # smp: 4
 # cmdline: parker_pool=512M
 # nvme: throttle-read=262144
@@ -14,10 +17,6 @@
 . /tests/lib/parker.sh
 . /tests/lib/app.sh
 
-M=5041524b4d41524b
-scan() {
-	echo "$M $1" > /sys/kernel/debug/parker/scan && cat /sys/kernel/debug/parker/scan
-}
 parker_mount
 mkdir -p /mnt
 
@@ -51,19 +50,4 @@ umount /mnt
 parkerctl destroy a
 parkerctl destroy b
 
-# A disk full of the marker, read by a partition as fast as it goes.
-i=0
-printf 'KRAMKRAP%.0s' $(seq 1 1024) > /tmp/chunk
-while [ $i -lt 2048 ]; do cat /tmp/chunk; i=$((i + 1)); done > /dev/nvme0n1
-sync
-ok_if "f reads the disk with DMA in flight" \
-	app_run f diskflood --cpus 1 --memory 128M --device 0000:00:03.0 --device 0000:00:0c.0
-r=$(app_result f diskflood)
-ok_if "its readers run ($r)" sh -c "echo '$r' | grep -q 'diskflood ok'"
-ok_if "the marker lands in f's memory" wait_for 60 sh -c "[ \$(echo '$M f' > /sys/kernel/debug/parker/scan; cat /sys/kernel/debug/parker/scan) -gt 0 ]"
-ok_if "force-stop f" parkerctl stop f --force
-ok_if "destroy f" parkerctl destroy f
-is "its memory went back with none of the marker" "$(scan)" 0
-sleep 2
-is "two seconds later its devices wrote none into it" "$(scan)" 0
 tap_done

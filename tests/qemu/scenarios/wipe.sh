@@ -16,9 +16,7 @@
 . /tests/lib/app.sh
 
 M=5041524b4d41524b
-scan() {
-	echo "$M $1" > /sys/kernel/debug/parker/scan && cat /sys/kernel/debug/parker/scan
-}
+scan() { marker_count $M "$1"; }
 
 parker_mount
 free_mb=$(awk '/^MemFree:/ { print int($2 / 1024) }' /proc/meminfo)
