@@ -140,17 +140,20 @@ static void send_init(u32 apicid)
 	safe_apic_wait_icr_idle();
 }
 
+/*
+ * One SIPI, not the two of the old MP specification: a second one that the
+ * CPU has not taken yet when the next INIT reaches it (the proof of a stop
+ * sends one right after the CPU arrives) would start it again through the
+ * trampoline, which that INIT then interrupts with the trampoline's lock
+ * held, and no CPU could be started after that.  Seen under TCG in soak.
+ */
 static void send_init_sipi(u32 apicid, unsigned long start_ip)
 {
-	int i;
-
 	send_init(apicid);
 	mdelay(10);
-	for (i = 0; i < 2; i++) {
-		apic_icr_write(APIC_DM_STARTUP | (start_ip >> 12), apicid);
-		udelay(300);
-		safe_apic_wait_icr_idle();
-	}
+	apic_icr_write(APIC_DM_STARTUP | (start_ip >> 12), apicid);
+	udelay(300);
+	safe_apic_wait_icr_idle();
 }
 
 /* Stop @cpu wherever it is: it waits for a SIPI afterwards. */
