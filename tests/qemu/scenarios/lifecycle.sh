@@ -4,7 +4,8 @@
 # reboot restarts it or stops it as on_reboot says, a panic crashes it with
 # its message kept, a hard hang (LKDTM HARDLOCKUP) makes it unresponsive.
 # A graceful stop is a power-button press, forced when the kernel does not
-# go in time; restart starts the loaded image
+# go in time; a force-stop first sends every CPU an NMI that takes it out of
+# VMX operation; restart starts the loaded image
 # again; on_crash restart restarts it by itself, within a limit.  Its
 # console stays readable throughout.  A kernel that dies before its console
 # works (no memory: mem=4M) is unresponsive once a minute has passed
@@ -79,6 +80,10 @@ ok_if "hang: the boot kernel's log says so" sh -c "dmesg | grep -q 'web: heartbe
 ok_if "hang: parkerctl show gives the heartbeat age" sh -c "parkerctl show web | grep -q '^heartbeat: *[0-9]* ms ago'"
 ok_if "hang: force-stop" parkerctl stop web --force
 is "hang: stopped" "$(state)" stopped
+# Before INIT, each CPU gets an NMI that makes it leave VMX operation (INIT
+# is blocked in VMX root mode): even the CPU that spins with interrupts off.
+ok_if "hang: both CPUs, the hung one too, halted on the stop NMI before INIT" \
+	sh -c "dmesg | grep -q 'web: 2 of 2 CPUs left VMX operation and halted on the stop NMI'"
 
 ok_if "graceful stop: start an idle kernel" go idle
 ok_if "graceful stop: parkerctl stop" parkerctl stop web --timeout 120

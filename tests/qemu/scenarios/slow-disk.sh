@@ -2,7 +2,8 @@
 # No slow path blocks crash handling: while kexec_file_load reads a
 # partition's image from a slow disk (QEMU throttles the NVMe's reads to
 # 256 KiB/s), for seconds, another partition starts, panics and is seen
-# crashed.
+# crashed.  The same while a destroyed partition's memory is wiped, the
+# wipe slowed to 20 s by fault injection (debugfs parker/slow_wipe_ms).
 #
 # (A check that a force-stopped partition's in-flight NVMe reads never land
 # in the memory it gave back is not here: QEMU's NVMe model maps guest
@@ -47,7 +48,22 @@ t2=$(cut -d' ' -f1 /proc/uptime)
 diag "b crashed after $(echo "$t0 $t1" | awk '{ print $2 - $1 }') s; a's load took $(echo "$t0 $t2" | awk '{ print $2 - $1 }') s"
 is "a's load succeeded" "$rc $(cat $PFS/a/state)" "0 loaded"
 umount /mnt
-parkerctl destroy a
+
+# a is destroyed; its wipe takes 20 s.  b starts, panics and is seen
+# crashed meanwhile.
+crashes() { dmesg | grep -c 'parker: b: its kernel crashed'; }
+before=$(crashes)
+echo 20000 > /sys/kernel/debug/parker/slow_wipe_ms
+rmdir $PFS/a &
+destroy=$!
+ok_if "a's memory is being wiped: a cannot change meanwhile" \
+	wait_for 30 sh -c "errno-of write $PFS/a/cpus 1 | grep -q EBUSY"
+ok_if "b starts again meanwhile" sh -c "echo start > $PFS/b/command"
+ok_if "b is seen crashed again" wait_for 60 sh -c "[ \$(dmesg | grep -c 'parker: b: its kernel crashed') -gt $before ]"
+ok_if "while a was still being destroyed" kill -0 $destroy
+wait $destroy
+is "a's destroy succeeded" "$? $([ -d $PFS/a ] && echo there || echo gone)" "0 gone"
+echo 0 > /sys/kernel/debug/parker/slow_wipe_ms
 parkerctl destroy b
 
 tap_done

@@ -12,6 +12,8 @@
  *   errno-of iopl LEVEL
  *   errno-of [--no-sys-boot] kexec ID KERNEL
  *                       kexec_file_load(2) of KERNEL into partition ID
+ *   errno-of kdump KERNEL   kexec_file_load(2) of KERNEL as the kdump kernel
+ *   errno-of kdump-unload   unload the kdump kernel
  *
  * --no-sys-admin (--no-sys-boot) drops CAP_SYS_ADMIN (CAP_SYS_BOOT) first
  * (the process stays uid 0, so only the kernel's capability check can
@@ -77,7 +79,9 @@ static int drop_cap(int cap)
 	return (int)syscall(SYS_capset, &hdr, data);
 }
 
-/* The flags of patch 0002 (include/uapi/linux/kexec.h). */
+/* include/uapi/linux/kexec.h, with the flags of patch 0002. */
+#define KEXEC_FILE_UNLOAD	0x00000001
+#define KEXEC_FILE_ON_CRASH	0x00000002
 #define KEXEC_FILE_NO_INITRAMFS	0x00000004
 #define KEXEC_FILE_PARKER	0x00000010
 #define KEXEC_FILE_PARKER_ID(id) (((unsigned long)(id) & 0xff) << 16)
@@ -94,6 +98,26 @@ static int do_kexec(const char *id, const char *kernel)
 		      KEXEC_FILE_PARKER_ID(strtoul(id, NULL, 0)));
 	result(ret ? -1 : 0);
 	close(fd);
+	return 0;
+}
+
+/* KERNEL, or nothing (unload), into the kdump slot. */
+static int do_kdump(const char *kernel)
+{
+	int fd = -1;
+	long ret;
+
+	if (kernel) {
+		fd = open(kernel, O_RDONLY);
+		if (fd < 0)
+			return result(-1);
+	}
+	ret = syscall(SYS_kexec_file_load, fd, -1, 1UL, "",
+		      KEXEC_FILE_ON_CRASH | KEXEC_FILE_NO_INITRAMFS |
+		      (kernel ? 0 : KEXEC_FILE_UNLOAD));
+	result(ret ? -1 : 0);
+	if (fd >= 0)
+		close(fd);
 	return 0;
 }
 
@@ -145,6 +169,10 @@ int main(int argc, char **argv)
 		return result(iopl(atoi(argv[i + 1])));
 	if (argc - i == 3 && !strcmp(argv[i], "kexec"))
 		return do_kexec(argv[i + 1], argv[i + 2]);
-	fprintf(stderr, "usage: errno-of [--no-sys-admin|--no-sys-boot] write FILE VALUE | mkdir PATH | rmdir PATH | mount SRC DST TYPE | ioperm PORT | iopl LEVEL | kexec ID KERNEL\n");
+	if (argc - i == 2 && !strcmp(argv[i], "kdump"))
+		return do_kdump(argv[i + 1]);
+	if (argc - i == 1 && !strcmp(argv[i], "kdump-unload"))
+		return do_kdump(NULL);
+	fprintf(stderr, "usage: errno-of [--no-sys-admin|--no-sys-boot] write FILE VALUE | mkdir PATH | rmdir PATH | mount SRC DST TYPE | ioperm PORT | iopl LEVEL | kexec ID KERNEL | kdump KERNEL | kdump-unload\n");
 	return 2;
 }

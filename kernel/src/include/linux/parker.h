@@ -25,6 +25,23 @@ int parker_load_end(int ret, struct kimage **image);
 int parker_kexec_walk_mem(struct kexec_buf *kbuf,
 			  int (*func)(struct resource *, void *));
 
+/*
+ * arch/x86/parker/kdump.c: no kdump kernel is loaded while a partition
+ * runs, and no partition starts while one is loaded or being loaded.
+ */
+#ifdef CONFIG_PARKER
+int parker_kdump_arm_begin(void);
+void parker_kdump_arm_end(void);
+#else
+static inline int parker_kdump_arm_begin(void) { return 0; }
+static inline void parker_kdump_arm_end(void) { }
+#endif
+
+/* A load (not an unload) of a kdump kernel; for kernel/kexec_file.c. */
+#define parker_kdump_arming(image_type, flags)				\
+	(IS_ENABLED(CONFIG_PARKER) && (image_type) == KEXEC_TYPE_CRASH &&	\
+	 !((flags) & KEXEC_FILE_UNLOAD))
+
 /* Marks a kernel image that can run as a Parker application kernel. */
 #define PARKER_INSTANCE_MAGIC	"Parker instance mode, record version 1"
 

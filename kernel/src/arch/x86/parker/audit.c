@@ -15,7 +15,8 @@
  *   partition's own PCI functions;
  * - writes to the MSRs the boot kernel keeps (split-lock control,
  *   microcode, package thermal and power limits, uncore ratio, package HWP
- *   control, MTRRs);
+ *   control, MTRRs, and the machine-check banks, some of which a package
+ *   shares: clearing their status would lose the boot kernel's errors);
  * - IPIs, through the xAPIC ICR or x2APIC's MSR 0x830, with a broadcast
  *   shorthand, to an APIC id not the partition's, or with INIT or SIPI
  *   delivery;
@@ -96,6 +97,8 @@ bool parker_audit_pio(u16 port, bool write)
 
 /* Not in msr-index.h: the uncore's frequency limits, for the package. */
 #define PARKER_MSR_UNCORE_RATIO_LIMIT	0x620
+/* Machine-check banks the architecture has room for (MCi_CTL..MCi_MISC). */
+#define MCE_BANKS	32
 
 static bool reserved_msr(u32 msr)
 {
@@ -113,7 +116,10 @@ static bool reserved_msr(u32 msr)
 		return true;
 	}
 	return (msr >= MSR_MTRRfix64K_00000 && msr <= MSR_MTRRfix4K_F8000) ||
-	       (msr >= 0x200 && msr < 0x200 + 2 * 16);	/* variable MTRRs */
+	       (msr >= 0x200 && msr < 0x200 + 2 * 16) ||	/* variable MTRRs */
+	       msr == MSR_IA32_MCG_CTL ||
+	       (msr >= MSR_IA32_MC0_CTL && msr < MSR_IA32_MC0_CTL + 4 * MCE_BANKS) ||
+	       (msr >= MSR_IA32_MC0_CTL2 && msr < MSR_IA32_MC0_CTL2 + MCE_BANKS);
 }
 
 bool parker_audit_wrmsr(u32 msr, u32 low, u32 high)
@@ -243,6 +249,8 @@ static ssize_t selftest_write(struct file *file, const char __user *ubuf,
 		apic_icr_write(APIC_DM_FIXED | CALL_FUNCTION_VECTOR, id);
 	} else if (!strcmp(buf, "msr")) {
 		wrmsrl(MSR_IA32_POWER_CTL, 0);
+	} else if (!strcmp(buf, "mce")) {
+		wrmsrl(MSR_IA32_MC0_STATUS + 4 * 3, 0);	/* clear bank 3 */
 	} else if (!strcmp(buf, "ins")) {
 		u8 byte;
 

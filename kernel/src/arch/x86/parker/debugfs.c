@@ -4,7 +4,9 @@
  * leaving a partition is wiped, and fail_cpu_proof, to test quarantine:
  * write N and the next N CPUs the boot kernel stops are taken as not back;
  * and misplace_load, to test the loader's confinement: kexec is offered the
- * memory at that physical address instead of the partition's.
+ * memory at that physical address instead of the partition's; and
+ * slow_wipe_ms, to show what waits for a wipe: each wipe of pool memory
+ * takes at least that long.
  *
  * Write a 64-bit marker (hex) to count its occurrences in all pool memory
  * no partition holds, or "MARKER NAME" to count them in partition NAME's
@@ -136,6 +138,8 @@ static int __init parker_debugfs_init(void)
 	debugfs_create_u32("fail_cpu_proof", 0600, dir, &parker_fault_cpu_proof);
 	/* Fault injection: kexec places images at this address instead. */
 	debugfs_create_x64("misplace_load", 0600, dir, &parker_fault_misplace);
+	/* Fault injection: every wipe of pool memory takes this long at least. */
+	debugfs_create_u32("slow_wipe_ms", 0600, dir, &parker_fault_wipe_ms);
 	return 0;
 }
 late_initcall(parker_debugfs_init);

@@ -289,6 +289,11 @@ static struct pci_dev *device_to_return(struct parker_device *d)
 	return pci_get_domain_bus_and_slot(d->domain, d->bus, d->devfn);
 }
 
+/*
+ * Reset @d and let the boot kernel's drivers probe it: slow, so never
+ * under parker_mutex; @d is already off @p's list.  It stays held, and
+ * refused to other partitions, until it is back.
+ */
 static void give_back(struct parker_partition *p, struct parker_device *d)
 {
 	struct pci_dev *pdev;
@@ -296,7 +301,6 @@ static void give_back(struct parker_partition *p, struct parker_device *d)
 	spin_lock(&held_lock);
 	list_del(&d->held);
 	spin_unlock(&held_lock);
-	list_del(&d->list);
 	pdev = device_to_return(d);
 	if (!pdev) {
 		pr_info("%s: %04x:%02x:%02x.%d was removed meanwhile: nothing to return\n",
@@ -331,7 +335,10 @@ int parker_device_remove(struct parker_partition *p, unsigned int domain,
 	}
 	list_for_each_entry(d, &p->devices, list) {
 		if (d->domain == domain && d->bus == bus && d->devfn == devfn) {
+			list_del(&d->list);
+			parker_busy_begin(p, "a device is being returned");
 			give_back(p, d);
+			parker_busy_end(p);
 			return 0;
 		}
 	}
@@ -340,12 +347,22 @@ int parker_device_remove(struct parker_partition *p, unsigned int domain,
 	return -ENOENT;
 }
 
-void parker_devices_release(struct parker_partition *p)
+/* Move every device of @p to @gone, for parker_devices_return(). */
+void parker_devices_take(struct parker_partition *p, struct list_head *gone)
+{
+	lockdep_assert_held(&parker_mutex);
+	list_splice_init(&p->devices, gone);
+}
+
+/* Give the devices of @gone back; without parker_mutex. */
+void parker_devices_return(struct parker_partition *p, struct list_head *gone)
 {
 	struct parker_device *d, *tmp;
 
-	list_for_each_entry_safe(d, tmp, &p->devices, list)
+	list_for_each_entry_safe(d, tmp, gone, list) {
+		list_del(&d->list);
 		give_back(p, d);
+	}
 }
 
 int __init parker_device_init(void)

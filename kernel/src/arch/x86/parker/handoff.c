@@ -162,6 +162,15 @@ void parker_cpu_reset(unsigned int cpu)
 	send_init(cpu_physical_id(cpu));
 }
 
+/* An NMI to @cpu, which the boot kernel does not run: it cannot be lost. */
+void parker_cpu_nmi(unsigned int cpu)
+{
+	/* The x2APIC's ICR write is not ordered after earlier stores. */
+	weak_wrmsr_fence();
+	apic_icr_write(APIC_DM_NMI, cpu_physical_id(cpu));
+	safe_apic_wait_icr_idle();
+}
+
 /* Fault injection (debugfs): this many proofs fail as if a CPU never came. */
 u32 parker_fault_cpu_proof;
 

@@ -11,7 +11,9 @@
  *   with interrupts off shows, and a CPU taken offline says so.
  *
  * It also watches the boot kernel's requests: a poweroff request is
- * handled like a power-button press, by an orderly poweroff.
+ * handled like a power-button press, by an orderly poweroff; a stop NMI,
+ * sent before a force-stop's INIT, makes each CPU leave VMX operation and
+ * halt.
  */
 #define pr_fmt(fmt) "parker: " fmt
 
@@ -28,6 +30,7 @@
 #include <linux/workqueue.h>
 
 #include <asm/apic.h>
+#include <asm/nmi.h>
 #include <asm/parker.h>
 #include <asm/reboot.h>
 
@@ -35,7 +38,7 @@
 
 static struct parker_status *status;
 static DEFINE_PER_CPU(struct hrtimer, heartbeat_timer);
-static DEFINE_PER_CPU(int, heartbeat_slot);
+static DEFINE_PER_CPU(int, heartbeat_slot) = -1;
 
 struct parker_status *parker_instance_status(void)
 {
@@ -150,6 +153,26 @@ static enum hrtimer_restart heartbeat(struct hrtimer *t)
 	return HRTIMER_RESTART;
 }
 
+/*
+ * The boot kernel's stop NMI, sent before the INIT of a force-stop.  INIT
+ * is blocked while a CPU is in VMX root operation (this kernel may run
+ * KVM), so leave VMX first, as the kernel's own crash and reboot paths do,
+ * say so, and halt here until INIT comes.
+ */
+static int parker_stop_nmi(unsigned int cmd, struct pt_regs *regs)
+{
+	int slot = __this_cpu_read(heartbeat_slot);
+
+	if (READ_ONCE(status->request) != PARKER_REQ_STOP_NMI)
+		return NMI_DONE;
+	cpu_emergency_disable_virtualization();
+	if (slot >= 0)
+		WRITE_ONCE(status->nmi_stopped[slot], 1);
+	for (;;)
+		native_halt();
+	return NMI_HANDLED;
+}
+
 static int slot_of_this_cpu(void)
 {
 	const struct parker_record *rec = parker_instance_record();
@@ -181,6 +204,8 @@ static int heartbeat_stop(unsigned int cpu)
 {
 	int slot = __this_cpu_read(heartbeat_slot);
 
+	if (slot < 0)
+		return 0;
 	hrtimer_cancel(this_cpu_ptr(&heartbeat_timer));
 	WRITE_ONCE(status->heartbeat[slot], PARKER_HEARTBEAT_OFFLINE);
 	return 0;
@@ -218,6 +243,10 @@ static int __init report_running(void)
 
 	if (!rec || !status)
 		return 0;
+	/* Before any heartbeat: the boot kernel sends it to CPUs that beat. */
+	ret = register_nmi_handler(NMI_LOCAL, parker_stop_nmi, 0, "parker_stop");
+	if (ret)
+		pr_err("no stop NMI handler: %d\n", ret);
 	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "x86/parker:heartbeat",
 				heartbeat_start, heartbeat_stop);
 	if (ret < 0)

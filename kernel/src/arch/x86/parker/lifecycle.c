@@ -5,12 +5,15 @@
  * Start copies the loaded image's segments into the partition's memory
  * again (its kernel decompressed itself over them last time), writes the
  * record, and sends the partition's first CPU into the kernel's 64-bit
- * entry.  Force-stop sends INIT to every CPU of the partition and turns
+ * entry.  Force-stop sends a running kernel's CPUs an NMI that makes them
+ * leave VMX operation, then INIT to every CPU of the partition, and turns
  * bus mastering off on its devices, so that nothing the partition ran
  * keeps executing or writing memory.
  */
 #define pr_fmt(fmt) "parker: " fmt
 
+#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/kexec.h>
 #include <linux/pci.h>
 #include <linux/string.h>
@@ -58,6 +61,55 @@ static void prove_cpus(struct parker_partition *p)
 	p->quarantined = false;
 }
 
+#define STOP_NMI_MS	100
+
+static unsigned int count_stopped(const struct parker_status *st, u64 asked)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < PARKER_REC_CPUS; i++)
+		if ((asked & BIT_ULL(i)) && READ_ONCE(st->nmi_stopped[i]) == 1)
+			n++;
+	return n;
+}
+
+/*
+ * INIT is blocked while a CPU is in VMX root operation, and a partition
+ * may run KVM: a running kernel's CPUs first get an NMI, whose handler
+ * there leaves VMX operation and halts, as the kernel's crash path does.
+ * Only CPUs that their kernel reports online get one (its handler is in
+ * place there, and the hand-off IDT halts any other).  The answers only
+ * go to the log: INIT follows in every case, and the proof decides.
+ */
+static void stop_by_nmi(struct parker_partition *p)
+{
+	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
+	unsigned int cpu, i = 0, sent = 0, stopped;
+	unsigned long end;
+	u64 asked = 0;
+
+	if (parker_status_state(p, NULL, 0) != PARKER_APP_RUNNING)
+		return;
+	memset(st->nmi_stopped, 0, sizeof(st->nmi_stopped));
+	WRITE_ONCE(st->request, PARKER_REQ_STOP_NMI);
+	for_each_cpu(cpu, &p->cpus) {
+		if (i >= PARKER_REC_CPUS)
+			break;
+		if (READ_ONCE(st->heartbeat[i]) != PARKER_HEARTBEAT_OFFLINE) {
+			parker_cpu_nmi(cpu);
+			asked |= BIT_ULL(i);
+			sent++;
+		}
+		i++;
+	}
+	end = jiffies + msecs_to_jiffies(STOP_NMI_MS);
+	while ((stopped = count_stopped(st, asked)) < sent &&
+	       time_before(jiffies, end))
+		usleep_range(200, 500);
+	pr_info("%s: %u of %u CPUs left VMX operation and halted on the stop NMI\n",
+		p->name, stopped, sent);
+}
+
 /*
  * Quiesce: no CPU of @p runs its kernel, then no device of @p masters the
  * bus (reset where it can be).  CPUs first, so that nothing the partition
@@ -73,6 +125,8 @@ void parker_partition_halt(struct parker_partition *p)
 	lockdep_assert_held(&parker_mutex);
 	if (!p->started && !p->quarantined)
 		return;
+	if (p->started)
+		stop_by_nmi(p);
 	for_each_cpu(cpu, &p->cpus)
 		parker_cpu_reset(cpu);
 	list_for_each_entry(d, &p->devices, list) {
@@ -185,6 +239,9 @@ int parker_partition_start(struct parker_partition *p)
 		parker_fail(p, "has no loaded image: load one first");
 		return -EINVAL;
 	}
+	ret = parker_kdump_check_start(p);
+	if (ret)
+		return ret;
 	if (state == PARKER_STARTING || state == PARKER_RUNNING) {
 		parker_fail(p, "is already %s", parker_state_name(state));
 		return -EBUSY;

@@ -87,6 +87,13 @@ struct parker_device {
 	char driver[32];
 };
 
+/* A range of pool memory on its way back to the pool. */
+struct parker_range {
+	phys_addr_t base;
+	phys_addr_t size;
+	int pool;
+};
+
 struct parker_partition {
 	struct list_head list;
 	char name[PARKER_NAME_MAX + 1];
@@ -156,6 +163,7 @@ int parker_devices_check(unsigned int nr_devs, unsigned int nr_segments,
 /* pool.c */
 int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool);
 void parker_pool_release(int pool, phys_addr_t base, phys_addr_t size);
+extern u32 parker_fault_wipe_ms;
 phys_addr_t parker_pool_total(void);
 phys_addr_t parker_pool_free(void);
 phys_addr_t parker_pool_largest_free(void);
@@ -170,7 +178,8 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 		      unsigned int bus, unsigned int devfn);
 int parker_device_remove(struct parker_partition *p, unsigned int domain,
 			 unsigned int bus, unsigned int devfn);
-void parker_devices_release(struct parker_partition *p);
+void parker_devices_take(struct parker_partition *p, struct list_head *gone);
+void parker_devices_return(struct parker_partition *p, struct list_head *gone);
 int __init parker_device_init(void);
 
 /* partition.c */
@@ -223,6 +232,7 @@ void __noreturn parker_wait_again(u64 cr3, u64 wait_loop, u64 slot);
 int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
 		     u64 boot_params);
 void parker_cpu_reset(unsigned int cpu);
+void parker_cpu_nmi(unsigned int cpu);
 void parker_mailbox_init(struct parker_partition *p);
 int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot);
 int parker_cpu_prove_stopped(struct parker_partition *p, unsigned int cpu);
@@ -251,6 +261,11 @@ void parker_partition_down(struct parker_partition *p, enum parker_state state);
 void parker_record_crash(struct parker_partition *p);
 bool parker_partition_settle(struct parker_partition *p);
 int parker_partition_frozen(struct parker_partition *p);
+void parker_busy_begin(struct parker_partition *p, const char *why);
+void parker_busy_end(struct parker_partition *p);
+
+/* kdump.c */
+int parker_kdump_check_start(struct parker_partition *p);
 
 extern u64 parker_audit_destroyed;
 u64 parker_audit_count(struct parker_partition *p);

@@ -2,7 +2,8 @@
 /*
  * Parker partitions: creation, destruction and memory, and the state a
  * partition is in.  Everything a partition holds goes back to the boot
- * kernel when it is destroyed.  All functions here run under parker_mutex.
+ * kernel when it is destroyed.  All functions here run under parker_mutex,
+ * which they let go of only for slow steps (parker_busy_begin()).
  */
 #define pr_fmt(fmt) "parker: " fmt
 
@@ -137,20 +138,50 @@ struct parker_partition *parker_partition_create(const char *name)
 	return p;
 }
 
-static void memory_release(struct parker_partition *p)
+/*
+ * Let go of parker_mutex for a slow step on @p (CMA migration, a wipe, a
+ * device reset), so that crash handling never waits for one: @p is busy
+ * meanwhile, and whatever would change it refuses (parker_partition_frozen).
+ * The step may touch only what was taken out of @p's reach before.
+ */
+void parker_busy_begin(struct parker_partition *p, const char *why)
 {
-	if (!p->mem_size)
-		return;
-	parker_pool_release(p->mem_pool, p->mem_base, p->mem_size);
+	lockdep_assert_held(&parker_mutex);
+	WARN_ON_ONCE(p->busy);
+	p->busy = why;
+	mutex_unlock(&parker_mutex);
+}
+
+void parker_busy_end(struct parker_partition *p)
+{
+	mutex_lock(&parker_mutex);
+	p->busy = NULL;
+}
+
+/* Take @p's memory out of it, for memory_give_back(). */
+static void memory_take(struct parker_partition *p, struct parker_range *r)
+{
+	r->base = p->mem_base;
+	r->size = p->mem_size;
+	r->pool = p->mem_pool;
 	p->mem_base = 0;
 	p->mem_size = 0;
 	p->mem_pool = -1;
 }
 
+/* Wiped, back to the pool: takes long, so never under parker_mutex. */
+static void memory_give_back(const struct parker_range *r)
+{
+	if (r->size)
+		parker_pool_release(r->pool, r->base, r->size);
+}
+
 /* Give everything back; the caller frees @p once kernfs is done with it. */
 int parker_partition_destroy(struct parker_partition *p)
 {
+	struct parker_range mem;
 	struct cpumask none;
+	LIST_HEAD(devices);
 
 	lockdep_assert_held(&parker_mutex);
 	if (parker_partition_frozen(p))
@@ -164,10 +195,16 @@ int parker_partition_destroy(struct parker_partition *p)
 	parker_audit_destroyed += parker_audit_count(p);
 	kexec_partition_image_free(p->image);
 	p->image = NULL;
-	parker_devices_release(p);
 	cpumask_clear(&none);
 	parker_cpus_assign(p, &none);
-	memory_release(p);
+	parker_devices_take(p, &devices);
+	memory_take(p, &mem);
+	if (!list_empty(&devices) || mem.size) {
+		parker_busy_begin(p, "it is being destroyed");
+		parker_devices_return(p, &devices);
+		memory_give_back(&mem);
+		parker_busy_end(p);
+	}
 	list_del(&p->list);
 	ida_free(&parker_ids, p->id);
 	pr_info("%s: destroyed\n", p->name);
@@ -181,6 +218,7 @@ int parker_partition_destroy(struct parker_partition *p)
  */
 int parker_memory_assign(struct parker_partition *p, u64 size)
 {
+	struct parker_range old;
 	int nid = NUMA_NO_NODE;
 	phys_addr_t base;
 	char why[128];
@@ -200,12 +238,9 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 	}
 	if (!cpumask_empty(&p->cpus))
 		nid = cpu_to_node(cpumask_first(&p->cpus));
-	/* CMA may migrate and the wipe clears for long: not under the mutex. */
-	p->busy = "its memory is being taken from the pool";
-	mutex_unlock(&parker_mutex);
+	parker_busy_begin(p, "its memory is being taken from the pool");
 	ret = parker_pool_alloc(nid, size, &base, &pool);
-	mutex_lock(&parker_mutex);
-	p->busy = NULL;
+	parker_busy_end(p);
 	if (ret == -ENOSPC) {
 		parker_fail(p, "%lluM asked, the pool has %lluM free in one area at most",
 			    size >> 20, (u64)parker_pool_largest_free() >> 20);
@@ -216,11 +251,16 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 			    size >> 20, ret);
 		return ret;
 	}
-	memory_release(p);
+	memory_take(p, &old);
 	p->mem_base = base;
 	p->mem_size = size;
 	p->mem_pool = pool;
 	pr_info("%s: memory %pa+%lluM from pool %d (node %d)\n", p->name, &base,
 		size >> 20, pool, parker_pools[pool].nid);
+	if (old.size) {
+		parker_busy_begin(p, "its old memory is being wiped");
+		memory_give_back(&old);
+		parker_busy_end(p);
+	}
 	return 0;
 }

@@ -11,6 +11,7 @@
 #define pr_fmt(fmt) "parker: " fmt
 
 #include <linux/cma.h>
+#include <linux/delay.h>
 #include <linux/highmem.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -151,9 +152,15 @@ phys_addr_t parker_pool_largest_free(void)
 	return largest;
 }
 
+/* Fault injection (debugfs): each wipe takes this long at least. */
+u32 parker_fault_wipe_ms;
+
 static void wipe(struct page *page, unsigned long count)
 {
 	unsigned long n;
+
+	if (parker_fault_wipe_ms)
+		msleep(parker_fault_wipe_ms);
 
 	for (n = 0; n < count; n++) {
 		clear_highpage(page + n);

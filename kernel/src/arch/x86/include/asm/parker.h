@@ -72,7 +72,7 @@ struct parker_slot {
 #define PARKER_RECORD_MAGIC	0x4b524150	/* "PARK" */
 #define PARKER_RECORD_VERSION	1
 #define PARKER_STATUS_MAGIC	0x54415453	/* "STAT" */
-#define PARKER_STATUS_VERSION	1
+#define PARKER_STATUS_VERSION	2
 
 #define PARKER_REC_CPUS		64
 #define PARKER_REC_MEM		4
@@ -154,6 +154,7 @@ enum parker_app_state {
 enum parker_request {
 	PARKER_REQ_NONE,
 	PARKER_REQ_POWEROFF,		/* like a power-button press */
+	PARKER_REQ_STOP_NMI,		/* an NMI follows: leave VMX, halt */
 };
 
 /* A CPU that its own kernel took offline has no heartbeat to watch. */
@@ -162,8 +163,9 @@ enum parker_request {
 
 /*
  * The status page.  The application kernel writes state, message and the
- * heartbeat of each of its CPUs (indexed like the record's apic_ids); the
- * boot kernel writes request.
+ * heartbeat of each of its CPUs (indexed like the record's apic_ids), and
+ * nmi_stopped[i] = 1 once CPU i left VMX operation and halted on the boot
+ * kernel's stop NMI; the boot kernel writes request.
  */
 struct parker_status {
 	__u32 magic;
@@ -175,6 +177,7 @@ struct parker_status {
 	char message[256];
 	__u64 audit;			/* violations counted in audit mode */
 	__u64 heartbeat[PARKER_REC_CPUS];
+	__u8 nmi_stopped[PARKER_REC_CPUS];
 };
 
 /*
