@@ -28,18 +28,11 @@
 #include <asm/parker.h>
 #include <asm/realmode.h>
 
+#include "handoff.h"
 #include "parker.h"
 
 /* Read by parker_handoff_entry; one start at a time (parker_mutex). */
-struct {
-	u64 cr3;
-	u64 stack;
-	u64 gdt;
-	u64 idt;
-	u64 entry;
-	u64 boot_params;
-	u64 arrived;
-} parker_handoff;
+struct parker_handoff parker_handoff;
 
 /* The hand-off part of the control area (from PARKER_CTL_HANDOFF). */
 #define HO_GDT		0x0000		/* GDT, then its descriptor */
@@ -157,13 +150,13 @@ static void send_init_sipi(u32 apicid, unsigned long start_ip)
 }
 
 /* Stop @cpu wherever it is: it waits for a SIPI afterwards. */
-void parker_cpu_reset(unsigned int cpu)
+void parker_handoff_reset(unsigned int cpu)
 {
 	send_init(cpu_physical_id(cpu));
 }
 
 /* An NMI to @cpu, which the boot kernel does not run: it cannot be lost. */
-void parker_cpu_nmi(unsigned int cpu)
+void parker_handoff_nmi(unsigned int cpu)
 {
 	/* The x2APIC's ICR write is not ordered after earlier stores. */
 	weak_wrmsr_fence();
@@ -181,7 +174,7 @@ u32 parker_fault_cpu_proof;
  * again.  A CPU that ignores INIT (one in VMX root operation blocks it)
  * never arrives.
  */
-int parker_cpu_prove_stopped(struct parker_partition *p, unsigned int cpu)
+int parker_handoff_prove_stopped(struct parker_partition *p, unsigned int cpu)
 {
 	int ret;
 
@@ -191,9 +184,9 @@ int parker_cpu_prove_stopped(struct parker_partition *p, unsigned int cpu)
 			p->name, cpu);
 		return -ETIMEDOUT;
 	}
-	ret = parker_cpu_enter(p, cpu, (u64)parker_handoff_halt, 0);
+	ret = parker_handoff_enter(p, cpu, (u64)parker_handoff_halt, 0);
 	/* Out of the hand-off code too: nothing of it runs in partition memory. */
-	parker_cpu_reset(cpu);
+	parker_handoff_reset(cpu);
 	return ret;
 }
 
@@ -210,7 +203,7 @@ static bool wait_arrival(u32 *arrived, unsigned int ms)
 }
 
 /* Put the mailbox wait loop in place and empty every slot. */
-void parker_mailbox_init(struct parker_partition *p)
+void parker_handoff_mailbox_init(struct parker_partition *p)
 {
 	struct parker_slot *slots = parker_ctl(p, PARKER_CTL_MAILBOX);
 
@@ -225,20 +218,20 @@ void parker_mailbox_init(struct parker_partition *p)
 }
 
 /* Send @cpu of @p to wait in mailbox slot @slot. */
-int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot)
+int parker_handoff_wait(struct parker_partition *p, unsigned int cpu, int slot)
 {
 	struct parker_slot *s = parker_ctl(p, PARKER_CTL_MAILBOX);
 	phys_addr_t pa = p->mem_base + PARKER_CTL_MAILBOX + slot * sizeof(*s);
 	int ret;
 
 	s[slot].apic_id = cpu_physical_id(cpu);
-	ret = parker_cpu_enter(p, cpu, p->mem_base + PARKER_CTL_WAIT, pa);
+	ret = parker_handoff_enter(p, cpu, p->mem_base + PARKER_CTL_WAIT, pa);
 	if (ret)
 		return ret;
 	/* It arrived in the hand-off code; now it must reach the loop. */
 	if (!wait_arrival(&s[slot].state, 10000)) {
 		parker_fail(p, "CPU %u did not reach its mailbox", cpu);
-		parker_cpu_reset(cpu);
+		parker_handoff_reset(cpu);
 		return -ETIMEDOUT;
 	}
 	return 0;
@@ -248,8 +241,8 @@ int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot)
  * Send @cpu of @p into the application kernel at @entry with %rsi =
  * @boot_params.  Returns once the CPU has left the boot kernel's code.
  */
-int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
-		     u64 boot_params)
+int parker_handoff_enter(struct parker_partition *p, unsigned int cpu,
+			 u64 entry, u64 boot_params)
 {
 	struct trampoline_header *th = __va(real_mode_header->trampoline_header);
 	u32 *arrived;
@@ -277,7 +270,7 @@ int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
 	send_init_sipi(cpu_physical_id(cpu), real_mode_header->trampoline_start);
 	ret = wait_arrival(arrived, 10000) ? 0 : -ETIMEDOUT;
 	if (ret)
-		parker_cpu_reset(cpu);
+		parker_handoff_reset(cpu);
 	th->start = saved;
 	/* The CPU took the trampoline's stack lock; it never comes back for it. */
 	WRITE_ONCE(*trampoline_lock, 0);

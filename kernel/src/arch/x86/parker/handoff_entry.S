@@ -22,6 +22,8 @@
 #include <asm/processor-flags.h>
 #include <asm/unwind_hints.h>
 
+#include "handoff-offsets.h"
+
 /* Selectors of the hand-off GDT, as the 64-bit boot protocol wants them. */
 #define PARKER_BOOT_CS	0x10
 #define PARKER_BOOT_DS	0x18
@@ -35,13 +37,13 @@ SYM_CODE_START_NOALIGN(parker_handoff_entry)
 	cli
 	cld
 	/* Read what the boot kernel prepared while its mappings still exist. */
-	movq	parker_handoff+0(%rip), %rax	/* cr3 */
-	movq	parker_handoff+8(%rip), %rsp	/* stack */
-	movq	parker_handoff+16(%rip), %rbx	/* GDT descriptor */
-	movq	parker_handoff+24(%rip), %rcx	/* IDT descriptor */
-	movq	parker_handoff+32(%rip), %r12	/* entry */
-	movq	parker_handoff+40(%rip), %r13	/* boot_params */
-	movq	parker_handoff+48(%rip), %r14	/* arrival word */
+	movq	parker_handoff+PARKER_HANDOFF_CR3(%rip), %rax
+	movq	parker_handoff+PARKER_HANDOFF_STACK(%rip), %rsp
+	movq	parker_handoff+PARKER_HANDOFF_GDT(%rip), %rbx
+	movq	parker_handoff+PARKER_HANDOFF_IDT(%rip), %rcx
+	movq	parker_handoff+PARKER_HANDOFF_ENTRY(%rip), %r12
+	movq	parker_handoff+PARKER_HANDOFF_BOOT_PARAMS(%rip), %r13
+	movq	parker_handoff+PARKER_HANDOFF_ARRIVED(%rip), %r14
 
 	/* Global pages of the boot kernel must not outlive the switch. */
 	movq	%cr4, %rdx

@@ -46,7 +46,7 @@ static void prove_cpus(struct parker_partition *p)
 	unsigned int cpu;
 
 	for_each_cpu(cpu, &p->cpus) {
-		if (!parker_cpu_prove_stopped(p, cpu))
+		if (!parker_handoff_prove_stopped(p, cpu))
 			continue;
 		p->quarantined = false;
 		parker_set_reason(p,
@@ -96,7 +96,7 @@ static void stop_by_nmi(struct parker_partition *p)
 		if (i >= PARKER_REC_CPUS)
 			break;
 		if (READ_ONCE(st->heartbeat[i]) != PARKER_HEARTBEAT_OFFLINE) {
-			parker_cpu_nmi(cpu);
+			parker_handoff_nmi(cpu);
 			asked |= BIT_ULL(i);
 			sent++;
 		}
@@ -128,7 +128,7 @@ void parker_partition_halt(struct parker_partition *p)
 	if (p->started)
 		stop_by_nmi(p);
 	for_each_cpu(cpu, &p->cpus)
-		parker_cpu_reset(cpu);
+		parker_handoff_reset(cpu);
 	list_for_each_entry(d, &p->devices, list) {
 		pci_clear_master(d->pdev);
 		pci_reset_function(d->pdev);
@@ -219,7 +219,7 @@ static int start_secondaries(struct parker_partition *p)
 	for_each_cpu(cpu, &p->cpus) {
 		if (cpu == first)
 			continue;
-		ret = parker_cpu_wait(p, cpu, ++slot);
+		ret = parker_handoff_wait(p, cpu, ++slot);
 		if (ret)
 			return ret;
 	}
@@ -265,7 +265,7 @@ int parker_partition_start(struct parker_partition *p)
 	copy_segments(p);
 
 	/* The secondary CPUs wait in the mailbox before their kernel boots. */
-	parker_mailbox_init(p);
+	parker_handoff_mailbox_init(p);
 	p->started = true;
 	p->down_state = 0;
 	p->reason[0] = '\0';
@@ -273,7 +273,7 @@ int parker_partition_start(struct parker_partition *p)
 	memset(p->heartbeat_at, 0, sizeof(p->heartbeat_at));
 	ret = start_secondaries(p);
 	if (!ret)
-		ret = parker_cpu_enter(p, cpumask_first(&p->cpus), regs.rip, regs.rsi);
+		ret = parker_handoff_enter(p, cpumask_first(&p->cpus), regs.rip, regs.rsi);
 	if (ret) {
 		parker_partition_down(p, PARKER_STOPPED);
 		return ret;

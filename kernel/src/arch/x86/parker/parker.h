@@ -132,7 +132,8 @@ extern struct mutex parker_mutex;
 extern struct list_head parker_partitions;
 extern struct cpumask parker_held_cpus;
 
-/* last_cmd_status: why the last change failed, for humans (parkerfs.c). */
+/* last_cmd.c: why the last change failed, for humans. */
+bool parker_last_cmd_set(void);
 void parker_last_cmd_clear(void);
 const char *parker_last_cmd_str(void);
 __printf(2, 3) void parker_fail(struct parker_partition *p, const char *fmt, ...);
@@ -189,7 +190,6 @@ static inline void *parker_ctl(const struct parker_partition *p,
 	return phys_to_virt(p->mem_base + off);
 }
 
-bool parker_last_cmd_set(void);
 struct parker_partition *parker_partition_create(const char *name);
 int parker_partition_destroy(struct parker_partition *p);
 int parker_memory_assign(struct parker_partition *p, u64 size);
@@ -229,13 +229,13 @@ extern const char parker_wait_loop[];
 extern const char parker_wait_loop_end[];
 void __noreturn parker_wait_again(u64 cr3, u64 wait_loop, u64 slot);
 
-int parker_cpu_enter(struct parker_partition *p, unsigned int cpu, u64 entry,
-		     u64 boot_params);
-void parker_cpu_reset(unsigned int cpu);
-void parker_cpu_nmi(unsigned int cpu);
-void parker_mailbox_init(struct parker_partition *p);
-int parker_cpu_wait(struct parker_partition *p, unsigned int cpu, int slot);
-int parker_cpu_prove_stopped(struct parker_partition *p, unsigned int cpu);
+int parker_handoff_enter(struct parker_partition *p, unsigned int cpu,
+			 u64 entry, u64 boot_params);
+void parker_handoff_reset(unsigned int cpu);
+void parker_handoff_nmi(unsigned int cpu);
+void parker_handoff_mailbox_init(struct parker_partition *p);
+int parker_handoff_wait(struct parker_partition *p, unsigned int cpu, int slot);
+int parker_handoff_prove_stopped(struct parker_partition *p, unsigned int cpu);
 extern u32 parker_fault_cpu_proof;
 
 /* instance.c, instance_status.c */

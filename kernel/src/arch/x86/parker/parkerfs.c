@@ -26,7 +26,6 @@
 #include <linux/kobject.h>
 #include <linux/mm.h>
 #include <linux/pci.h>
-#include <linux/seq_buf.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -44,42 +43,6 @@ static struct kernfs_root *parker_root;
 static struct kernfs_node *root_kn;
 static struct kernfs_node *info_kn;
 
-static char last_cmd_buf[256];
-static struct seq_buf last_cmd = {
-	.buffer = last_cmd_buf,
-	.size = sizeof(last_cmd_buf),
-};
-
-bool parker_last_cmd_set(void)
-{
-	return seq_buf_used(&last_cmd);
-}
-
-const char *parker_last_cmd_str(void)
-{
-	return seq_buf_used(&last_cmd) ? seq_buf_str(&last_cmd) : "";
-}
-
-void parker_last_cmd_clear(void)
-{
-	lockdep_assert_held(&parker_mutex);
-	seq_buf_clear(&last_cmd);
-}
-
-void parker_fail(struct parker_partition *p, const char *fmt, ...)
-{
-	va_list args;
-
-	lockdep_assert_held(&parker_mutex);
-	seq_buf_clear(&last_cmd);
-	if (p)
-		seq_buf_printf(&last_cmd, "%s: ", p->name);
-	va_start(args, fmt);
-	seq_buf_vprintf(&last_cmd, fmt, args);
-	va_end(args);
-	pr_info("%s\n", seq_buf_str(&last_cmd));
-}
-
 /* Any change needs CAP_SYS_ADMIN; reading is for everyone. */
 static bool may_change(struct parker_partition *p)
 {
@@ -93,7 +56,7 @@ static bool may_change(struct parker_partition *p)
 
 static int info_last_cmd_status(struct seq_file *m)
 {
-	seq_puts(m, seq_buf_used(&last_cmd) ? seq_buf_str(&last_cmd) : "ok");
+	seq_puts(m, parker_last_cmd_set() ? parker_last_cmd_str() : "ok");
 	seq_putc(m, '\n');
 	return 0;
 }
