@@ -5,11 +5,10 @@
 # crashed.  The same while a destroyed partition's memory is wiped, the
 # wipe slowed to 20 s by fault injection (debugfs parker/slow_wipe_ms).
 #
-# (A check that a force-stopped partition's in-flight NVMe reads never land
-# in the memory it gave back is not here: QEMU's NVMe model maps guest
-# memory when a read is submitted and completes throttled reads after a
-# function reset with bus mastering off, which real devices do not; see
-# Documentation/arch/x86/parker.rst, "Machine-global hardware".)
+# (That a force-stopped partition's devices write nothing more is shown by
+# dma-stop with a virtio-net NIC: QEMU's NVMe model maps guest memory when
+# a read is submitted and completes throttled reads after a function reset
+# with bus mastering off, which real devices do not.)
 # smp: 4
 # cmdline: parker_pool=512M
 # nvme: throttle-read=262144
