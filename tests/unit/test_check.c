@@ -67,6 +67,7 @@ static int setup(void **state)
 	make_dirs("sys/class/iommu/dmar0");
 	make_dirs("sys/class/iommu/dmar1");
 	file("proc/sys/kernel", "kexec_load_disabled", "0\n");
+	file("sys/kernel", "kexec_crash_loaded", "0\n");
 	file("sys/kernel/security", "lockdown",
 	     "[none] integrity confidentiality\n");
 	return 0;
@@ -102,6 +103,7 @@ static void all_ok(void **state)
 		 "ok      SMT: on, 2 threads a core: siblings go to a partition together (or allow a split with --smt-split, smt-split = yes)\n"
 		 "ok      IOMMU: 2 (dmar0, dmar1)\n"
 		 "ok      kexec: enabled\n"
+		 "ok      kdump: no kdump kernel loaded\n"
 		 "ok      kexec signatures: unknown (CONFIG_KEXEC_SIG_FORCE cannot be seen from here; if set, partition kernels must be signed)\n"
 		 "ok      lockdown: none\n", root);
 	assert_string_equal(check(&ret), expect);
@@ -125,8 +127,10 @@ static void warnings(void **state)
 	assert_int_equal(rmdir(at("sys/class/iommu/dmar1")), 0);
 	put("sys/kernel/security", "lockdown",
 	    "none [integrity] confidentiality\n");
+	put("sys/kernel", "kexec_crash_loaded", "1\n");
 	out = check(&ret);
 	assert_int_equal(ret, EXIT_OK);
+	assert_non_null(strstr(out, "warning kdump: a kdump kernel is loaded: no partition starts until it is unloaded (kexec -p -u)"));
 	assert_non_null(strstr(out, "warning pool: 1G, none free: destroy a partition, or boot with a larger parker_pool=SIZE\n"));
 	assert_non_null(strstr(out, "warning CPUs available: none: "));
 	assert_non_null(strstr(out, "warning x2APIC: absent: partitions run in xAPIC mode"));
@@ -171,6 +175,7 @@ static void unknowns(void **state)
 	unlink(at("proc/cpuinfo"));
 	unlink(at("proc/sys/kernel/kexec_load_disabled"));
 	unlink(at("sys/kernel/security/lockdown"));
+	unlink(at("sys/kernel/kexec_crash_loaded"));
 	for (int i = 0; i < 4; i++) {
 		char rel[128];
 
@@ -188,6 +193,7 @@ static void unknowns(void **state)
 	assert_non_null(strstr(out, "warning SMT: unknown: no CPU topology"));
 	assert_non_null(strstr(out, "warning kexec: unknown: "));
 	assert_non_null(strstr(out, "ok      lockdown: not available\n"));
+	assert_non_null(strstr(out, "ok      kdump: not available\n"));
 }
 
 static void signatures_param(void **state)

@@ -243,6 +243,20 @@ static void check_kexec(struct checks *c)
 		       val);
 }
 
+/* A loaded kdump kernel keeps every partition from starting. */
+static void check_kdump(struct checks *c)
+{
+	char val[16];
+
+	if (host_read(sysfs_root(), "kernel/kexec_crash_loaded", val, sizeof(val)))
+		report(c, CHECK_OK, "kdump", "not available");
+	else if (!strcmp(val, "0"))
+		report(c, CHECK_OK, "kdump", "no kdump kernel loaded");
+	else
+		report(c, CHECK_WARNING, "kdump",
+		       "a kdump kernel is loaded: no partition starts until it is unloaded (kexec -p -u), and none can be loaded while partitions run");
+}
+
 /* The lockdown mode in brackets ("[none] integrity ..."), or NULL. */
 static const char *lockdown_mode(char *buf, size_t len)
 {
@@ -309,6 +323,7 @@ int cmd_check(int argc, char **argv)
 	check_smt(&c);
 	check_iommu(&c);
 	check_kexec(&c);
+	check_kdump(&c);
 	check_signatures(&c);
 	check_lockdown(&c);
 	return c.fails ? EXIT_FAIL : EXIT_OK;
