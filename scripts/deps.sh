@@ -6,7 +6,7 @@ set -eu
 
 PKGS="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 kmod rsync python3 perl git linux-source-6.12 qemu-system-x86
-busybox-static ccache libcmocka-dev pkg-config"
+busybox-static ccache libcmocka-dev pkg-config openssl sbsigntool"
 
 missing=""
 for p in $PKGS; do

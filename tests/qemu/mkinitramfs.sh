@@ -5,7 +5,8 @@
 #   build/app-initrd.cpio.gz   busybox and a small init, for application kernels
 #   build/initramfs.cpio.gz    the boot kernel's: busybox, parkerctl, the
 #                              scenarios, and /parker/{bzImage,app-initrd.cpio.gz}
-#                              so scenarios can start partitions
+#                              so scenarios can start partitions (and
+#                              bzImage.signed, signed with the build's kexec key)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -86,6 +87,17 @@ cp "$BUILD/bzImage" "$boot/parker/bzImage"
 # Parker looks like to the loader.
 perl -0777 -pe 's/Parker instance mode, record version/Xarker instance mode, record version/' \
 	"$BUILD/bzImage" > "$boot/parker/bzImage-no-instance"
+# Signed with the key the kernel trusts (scripts/kernel-build.sh), and with
+# a key it does not: the lockdown scenario loads each.
+sbsign --key "$BUILD/keys/kexec.key" --cert "$BUILD/keys/kexec.crt" \
+	--output "$boot/parker/bzImage.signed" "$BUILD/bzImage" 2> /dev/null
+stranger=$(mktemp -d)
+openssl req -new -x509 -newkey rsa:2048 -sha256 -nodes -days 1 \
+	-subj "/CN=Parker kexec key the kernel does not trust/" \
+	-keyout "$stranger/key" -out "$stranger/crt" 2> /dev/null
+sbsign --key "$stranger/key" --cert "$stranger/crt" \
+	--output "$boot/parker/bzImage.signed-untrusted" "$BUILD/bzImage" 2> /dev/null
+rm -rf "$stranger"
 cp "$BUILD/app-initrd.cpio.gz" "$boot/parker/app-initrd.cpio.gz"
 pack "$boot" "$BUILD/initramfs.cpio.gz"
 rm -rf "$app" "$boot"

@@ -158,6 +158,10 @@ int parker_load_end(int ret, struct kimage **image)
 		parker_fail(p, "%s", load_why);
 	} else if (ret == -ENOEXEC) {
 		parker_fail(p, "not a bzImage the kernel's loader accepts");
+	} else if (ret == -EPERM && IS_ENABLED(CONFIG_KEXEC_SIG)) {
+		/* kimage_validate_signature(): only lockdown refuses this way. */
+		parker_fail(p,
+			    "locked down: the image has no signature that a trusted key verifies");
 	} else if (ret) {
 		parker_fail(p, "kexec_file_load failed (%d)", ret);
 	} else {
