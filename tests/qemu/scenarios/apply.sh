@@ -45,7 +45,10 @@ sed -i 's/^memory = 128M$/memory = 192M/' /tmp/p.conf
 sed -i '/^\[db\]/,$d' /tmp/p.conf
 ok_if "apply of an edited file" sh -c "parkerctl apply /tmp/p.conf > /tmp/out3"
 sed 's/^/# /' /tmp/out3
-ok_if "web was rebuilt with 192M" wait_for 120 sh -c "grep -q '^201326592@' $PFS/web/memory"
+# Rebuilt means started again: wait for running, so that the snapshot
+# below does not catch it between starting and running.
+ok_if "web was rebuilt with 192M, and runs" wait_for 120 \
+	sh -c "grep -q '^201326592@' $PFS/web/memory && grep -q running $PFS/web/state"
 ok_if "db, gone from the file, is kept without --prune" test -d $PFS/db
 ok_if "apply --prune" parkerctl apply --prune /tmp/p.conf
 ok_if "db was destroyed" test ! -e $PFS/db
