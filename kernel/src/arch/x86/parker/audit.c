@@ -265,13 +265,12 @@ static const struct file_operations selftest_fops = {
 	.write = selftest_write,
 };
 
-static int __init parker_audit_debugfs(void)
+/* From parker_instance_late(). */
+void __init parker_audit_debugfs_init(void)
 {
 	if (!parker_auditing)
-		return 0;
+		return;
 	debugfs_create_file("audit_selftest", 0200,
 			    debugfs_create_dir("parker", NULL), NULL,
 			    &selftest_fops);
-	return 0;
 }
-late_initcall(parker_audit_debugfs);

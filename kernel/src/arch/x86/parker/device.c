@@ -16,8 +16,7 @@
  * it again (a rescan), which makes a new pci_dev at the same address.  So
  * devices are held by address, and the placeholder takes such a pci_dev
  * as it is found.  It is asked before the boot kernel's drivers: it
- * registers at a device initcall of arch/x86, linked before drivers/, and
- * those drivers either register later or probe asynchronously after it.
+ * registers at fs_initcall (parker_init()), before their device initcalls.
  */
 #define pr_fmt(fmt) "parker: " fmt
 

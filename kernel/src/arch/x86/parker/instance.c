@@ -108,22 +108,53 @@ static int parker_set_wallclock(const struct timespec64 *now)
  * on the TSC; from then on both kernels' clocks are the same function of
  * the one TSC of the machine.
  */
-static int __init parker_sync_wallclock(void)
+static void __init parker_sync_wallclock(void)
 {
 	struct timespec64 now, was;
-	int ret;
 
-	if (!instance)
-		return 0;
 	ktime_get_real_ts64(&was);
 	parker_get_wallclock(&now);
-	ret = do_settimeofday64(&now);
+	if (do_settimeofday64(&now)) {
+		pr_err("wall clock could not be set from the TSC\n");
+		return;
+	}
 	pr_info("wall clock set from the TSC, %lld us forward\n",
 		div_s64(timespec64_to_ns(&now) - timespec64_to_ns(&was),
 			NSEC_PER_USEC));
-	return ret;
 }
-late_initcall(parker_sync_wallclock);
+
+/*
+ * After parker_instance_init() in setup_arch(), instance mode starts in
+ * this order, at two initcall levels and nowhere else (the power-off
+ * handler at arch_initcall and the "running" report at
+ * late_initcall_sync are the status page's own):
+ *
+ * - as early as memremap() works: the console ring first, so that all
+ *   that follows is logged; the status page, so that a panic from then on
+ *   is a crash with its message; the CPU mailbox, which smp_init() needs;
+ * - once the TSC clocksource runs: the wall clock, then the debug files.
+ */
+static int __init parker_instance_early(void)
+{
+	if (!instance)
+		return 0;
+	parker_console_ring_init();
+	parker_status_page_init();
+	parker_mailbox_map();
+	return 0;
+}
+early_initcall(parker_instance_early);
+
+static int __init parker_instance_late(void)
+{
+	if (!instance)
+		return 0;
+	parker_sync_wallclock();
+	parker_audit_debugfs_init();
+	parker_hostile_init();
+	return 0;
+}
+late_initcall(parker_instance_late);
 
 static void __init parker_timer_init(void)
 {

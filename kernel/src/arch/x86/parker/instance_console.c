@@ -45,22 +45,20 @@ static struct console ring_console = {
 	.index	= -1,
 };
 
-/* As early as memremap() works. */
-static int __init ring_console_init(void)
+/* As early as memremap() works (parker_instance_early()). */
+void __init parker_console_ring_init(void)
 {
 	const struct parker_record *rec = parker_instance_record();
 
 	if (!rec)
-		return 0;
+		return;
 	ring = memremap(rec->console_pa, rec->console_size, MEMREMAP_WB);
 	if (!ring)
-		return 0;
+		return;
 	memset(ring, 0, sizeof(*ring));
 	ring->magic = PARKER_RING_MAGIC;
 	ring_size = rec->console_size - sizeof(*ring);
 	ring->size = ring_size;
 	ring->self = rec->console_pa;
 	register_console(&ring_console);
-	return 0;
 }
-early_initcall(ring_console_init);

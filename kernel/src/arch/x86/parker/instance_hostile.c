@@ -190,11 +190,8 @@ static const struct file_operations hostile_fops = {
 	.llseek = noop_llseek,
 };
 
-static int __init parker_hostile_init(void)
+/* From parker_instance_late(). */
+void __init parker_hostile_init(void)
 {
-	if (!parker_instance_record())
-		return 0;
 	debugfs_create_file("parker_hostile", 0200, NULL, NULL, &hostile_fops);
-	return 0;
 }
-late_initcall(parker_hostile_init);

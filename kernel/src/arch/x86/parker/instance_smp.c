@@ -126,16 +126,17 @@ void __init parker_instance_smp_init(const struct parker_record *record)
 	smp_ops.play_dead = parker_play_dead;
 }
 
-/* Mappings and pages work by now; smp_init() brings CPUs up after this. */
-static int __init parker_mailbox_map(void)
+/*
+ * Mappings and pages work by now (parker_instance_early()); smp_init()
+ * brings CPUs up after this.
+ */
+void __init parker_mailbox_map(void)
 {
 	if (!rec || rec->nr_cpus < 2)
-		return 0;
+		return;
 	slots = memremap(rec->mailbox_pa, PAGE_SIZE, MEMREMAP_WB);
 	if (!slots || build_wake_table()) {
 		pr_err("no CPU mailbox: secondary CPUs stay down\n");
 		slots = NULL;
 	}
-	return 0;
 }
-early_initcall(parker_mailbox_map);

@@ -216,24 +216,22 @@ static int heartbeat_stop(unsigned int cpu)
  * reported as a crash, with its message, and not as a start that never
  * ends.
  */
-static int __init status_page_init(void)
+void __init parker_status_page_init(void)
 {
 	const struct parker_record *rec = parker_instance_record();
 
 	if (!rec)
-		return 0;
+		return;
 	status = memremap(rec->status_pa, PAGE_SIZE, MEMREMAP_WB);
 	if (!status || status->magic != PARKER_STATUS_MAGIC ||
 	    status->self != rec->status_pa ||
 	    status->size != sizeof(*status)) {
 		pr_err("no valid status page at %#llx\n", rec->status_pa);
 		status = NULL;
-		return 0;
+		return;
 	}
 	parker_audit_status_ready(status);
-	return 0;
 }
-early_initcall(status_page_init);
 
 /* The last initcall level: init runs next. */
 static int __init report_running(void)

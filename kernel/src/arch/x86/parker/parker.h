@@ -238,18 +238,29 @@ int parker_handoff_wait(struct parker_partition *p, unsigned int cpu, int slot);
 int parker_handoff_prove_stopped(struct parker_partition *p, unsigned int cpu);
 extern u32 parker_fault_cpu_proof;
 
-/* instance.c, instance_status.c */
+/* instance.c, instance_status.c, instance_console.c */
 const struct parker_record *parker_instance_record(void);
 void __init parker_status_setup(void);
+void __init parker_status_page_init(void);
+void __init parker_console_ring_init(void);
 struct parker_status *parker_instance_status(void);
 struct parker_ring *parker_instance_ring(void);
 
 /* audit.c */
 void __init parker_audit_start(void);
 void parker_audit_status_ready(struct parker_status *st);
+void __init parker_audit_debugfs_init(void);
+
+/* instance_hostile.c */
+#ifdef CONFIG_PARKER_HOSTILE_TEST
+void __init parker_hostile_init(void);
+#else
+static inline void parker_hostile_init(void) { }
+#endif
 
 /* instance_smp.c */
 void __init parker_instance_smp_init(const struct parker_record *record);
+void __init parker_mailbox_map(void);
 
 /* lifecycle.c */
 int parker_partition_start(struct parker_partition *p);
@@ -260,6 +271,7 @@ void parker_partition_halt(struct parker_partition *p);
 void parker_partition_down(struct parker_partition *p, enum parker_state state);
 void parker_record_crash(struct parker_partition *p);
 bool parker_partition_settle(struct parker_partition *p);
+bool parker_active(void);
 int parker_partition_frozen(struct parker_partition *p);
 void parker_busy_begin(struct parker_partition *p, const char *why);
 void parker_busy_end(struct parker_partition *p);

@@ -726,13 +726,10 @@ static int __init parker_fs_init(void)
 		pr_info("no pool (parker_pool=): partition management is off\n");
 		return 0;
 	}
-	ret = parker_cpu_guard_init();
-	if (!ret)
-		ret = parker_device_init();
-	if (!ret)
-		ret = parker_monitor_init();
-	if (!ret)
-		ret = create_tree();
+	/* parker_init() said why when it failed. */
+	if (!parker_active())
+		return 0;
+	ret = create_tree();
 	if (ret) {
 		pr_err("cannot start partition management: %d\n", ret);
 		if (!IS_ERR_OR_NULL(parker_root))
