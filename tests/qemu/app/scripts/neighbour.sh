@@ -4,11 +4,7 @@
 # answer clock queries on its NIC (port 5002: a connection asks for a TSC
 # and clock pair, which the boot kernel sets between two of its own).
 . /app/lib.sh
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	nic=$(ls /sys/class/net | grep -v '^lo$' | head -1)
-	[ -n "$nic" ] && break
-	sleep 1
-done
+nic=$(first_nic)
 if [ -n "$nic" ]; then
 	ip addr add 169.254.0.2/16 dev "$nic"
 	ip link set "$nic" up

@@ -18,11 +18,7 @@ nic_irqs() {
 			print ""
 		}' /proc/interrupts
 }
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	nic=$(ls /sys/class/net | grep -v '^lo$' | head -1)
-	[ -n "$nic" ] && break
-	sleep 1
-done
+nic=$(first_nic)
 if [ -z "$nic" ]; then
 	result net fail no network interface
 	exit 0
