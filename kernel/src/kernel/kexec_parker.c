@@ -12,6 +12,7 @@
  * the partition starts, so the image keeps its buffers until it is
  * unloaded: a stopped partition can be started again from them.
  */
+#include <linux/err.h>
 #include <linux/kexec.h>
 #include <linux/parker.h>
 
@@ -26,6 +27,7 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 			      const char __user *cmdline_ptr,
 			      unsigned long flags)
 {
+	struct parker_load *load;
 	struct kimage *image = NULL;
 	int ret;
 
@@ -36,17 +38,20 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 	if (!kexec_trylock())
 		return -EBUSY;
 
-	ret = parker_load_begin(flags, cmdline_len);
-	if (ret)
+	load = parker_load_begin(flags, cmdline_len);
+	if (IS_ERR(load)) {
+		ret = PTR_ERR(load);
 		goto unlock;
+	}
+	/* The image carries the load, for the loader's steps to find it. */
 	if (!(flags & KEXEC_FILE_UNLOAD)) {
 		ret = kimage_file_alloc_init(&image, kernel_fd, initrd_fd,
-					     cmdline_ptr, cmdline_len, flags);
+					     cmdline_ptr, cmdline_len, flags, load);
 		if (!ret)
 			ret = parker_load_check(image);
 	}
 	/* On success the partition takes image and hands back its old one. */
-	ret = parker_load_end(ret, &image);
+	ret = parker_load_end(load, ret, &image);
 unlock:
 	kexec_unlock();
 	kimage_free(image);

@@ -12,7 +12,7 @@
 # Parker's suites, "NAME:CASES": the kunit_suite .name and the number of
 # KUNIT_CASE() entries in its test_cases[] in
 # kernel/src/arch/x86/parker/parker_kunit.c.  Update with that file.
-PARKER_SUITES="parker-ownership:6"
+PARKER_SUITES="parker-ownership:6 parker-core:5"
 
 dmesg | sed 's/^\[[^]]*\] //' > /tmp/ktap
 grep -E '^(not )?ok [0-9]+ ' /tmp/ktap > /tmp/ksuites

@@ -9,6 +9,7 @@
 
 struct kimage;
 struct kexec_buf;
+struct parker_load;
 struct resource;
 
 /* kernel/kexec_parker.c */
@@ -18,10 +19,15 @@ int kexec_file_load_partition(int kernel_fd, int initrd_fd,
 			      unsigned long flags);
 void kexec_partition_image_free(struct kimage *image);
 
-/* arch/x86/parker/loader.c */
-int parker_load_begin(unsigned long flags, unsigned long cmdline_len);
+/*
+ * arch/x86/parker/loader.c: one load into a partition, from
+ * parker_load_begin() to parker_load_end(); kimage->parker carries it
+ * in between.
+ */
+struct parker_load *parker_load_begin(unsigned long flags,
+				      unsigned long cmdline_len);
 int parker_load_check(struct kimage *image);
-int parker_load_end(int ret, struct kimage **image);
+int parker_load_end(struct parker_load *load, int ret, struct kimage **image);
 int parker_kexec_walk_mem(struct kexec_buf *kbuf,
 			  int (*func)(struct resource *, void *));
 

@@ -100,12 +100,6 @@ int parker_cpus_assign(struct parker_partition *p, const struct cpumask *want)
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_frozen(p))
-		return -EBUSY;
-	if (p->image && !cpumask_equal(want, &p->cpus)) {
-		parker_fail(p, "holds a loaded image: unload it before changing CPUs");
-		return -EBUSY;
-	}
 	ret = parker_cpus_check(&req, why, sizeof(why));
 	if (ret) {
 		parker_fail(p, "%s", why);

@@ -227,12 +227,6 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_frozen(p))
-		return -EBUSY;
-	if (parker_partition_settle(p)) {
-		parker_fail(p, "is running: devices change only while it is stopped");
-		return -EBUSY;
-	}
 	pdev = find_device(p, domain, bus, devfn);
 	if (!pdev)
 		return -ENODEV;
@@ -320,24 +314,17 @@ static void give_back(struct parker_partition *p, struct parker_device *d)
 	kfree(d);
 }
 
-int parker_device_remove(struct parker_partition *p, unsigned int domain,
-			 unsigned int bus, unsigned int devfn)
+/* Move @p's device at this address to @gone, for parker_devices_return(). */
+int parker_device_take(struct parker_partition *p, unsigned int domain,
+		       unsigned int bus, unsigned int devfn,
+		       struct list_head *gone)
 {
 	struct parker_device *d;
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_frozen(p))
-		return -EBUSY;
-	if (parker_partition_settle(p)) {
-		parker_fail(p, "is running: devices change only while it is stopped");
-		return -EBUSY;
-	}
 	list_for_each_entry(d, &p->devices, list) {
 		if (d->domain == domain && d->bus == bus && d->devfn == devfn) {
-			list_del(&d->list);
-			parker_busy_begin(p, "a device is being returned");
-			give_back(p, d);
-			parker_busy_end(p);
+			list_move(&d->list, gone);
 			return 0;
 		}
 	}

@@ -295,28 +295,53 @@ static u64 __init find_record(void)
 		const struct setup_data *hdr = __va(pa);
 
 		if (hdr->type == SETUP_PARKER)
-			return hdr->len >= sizeof(record) ? pa : 0;
+			return pa;
 		pa = hdr->next;
 	}
 	return 0;
 }
 
+/* A Parker record this kernel cannot use, and why: it must not boot on. */
+static u64 refused_pa __initdata;
+static u32 refused_version __initdata, refused_size __initdata;
+
 static bool __init read_record(void)
 {
 	u64 pa = find_record();
+	u32 len;
 
 	if (!pa)
 		return false;
+	len = ((const struct setup_data *)__va(pa))->len;
 	pa += offsetof(struct parker_setup, rec);
-	memcpy(&record, __va(pa), sizeof(record));
-	if (record.magic != PARKER_RECORD_MAGIC || record.self != pa ||
-	    record.version != PARKER_RECORD_VERSION ||
+	memcpy(&record, __va(pa), min_t(size_t, len, sizeof(record)));
+	if (len < sizeof(record) || record.magic != PARKER_RECORD_MAGIC ||
+	    record.self != pa || record.version != PARKER_RECORD_VERSION ||
 	    record.size != sizeof(record) || !record.nr_cpus ||
 	    !record.tsc_khz) {
-		pr_err("Parker record at %#llx is not one this kernel understands\n", pa);
+		refused_pa = pa;
+		refused_version = record.version;
+		refused_size = len;
 		return false;
 	}
 	return true;
+}
+
+/*
+ * A kernel started by Parker with a record it cannot read does not know
+ * its partition, and booting on would make it the owner of the machine:
+ * it halts, as jailhouse_init_platform() panics without its setup data.
+ * Not panic(): with panic=N on its command line, that would reset the
+ * machine.  Its boot kernel sees it never reach init.
+ */
+static void __init __noreturn refuse_to_boot(void)
+{
+	pr_emerg("Parker record at %#llx is version %u of %u bytes; this kernel reads version %u of %zu bytes: halted\n",
+		 refused_pa, refused_version, refused_size, PARKER_RECORD_VERSION,
+		 sizeof(record));
+	local_irq_disable();
+	for (;;)
+		native_halt();
 }
 
 static void __init machine_off_limits(void)
@@ -386,6 +411,8 @@ void __init parker_instance_detect(void)
  */
 void __init parker_instance_init(void)
 {
+	if (refused_pa)
+		refuse_to_boot();
 	if (!instance)
 		return;
 	machine_off_limits();

@@ -29,10 +29,11 @@ int parker_kdump_arm_begin(void)
 
 	mutex_lock(&parker_mutex);
 	list_for_each_entry(p, &parker_partitions, list) {
-		if (!parker_partition_active(p) && !p->quarantined)
+		if (!parker_partition_active(p) &&
+		    p->state != PARKER_STATE_QUARANTINED)
 			continue;
 		pr_warn("kdump kernel refused: partition %s is %s: a capture kernel would probe the devices it holds\n",
-			p->name, parker_state_name(parker_partition_state(p)));
+			p->name, parker_state_name(p->state));
 		ret = -EBUSY;
 		break;
 	}

@@ -5,17 +5,14 @@
  * Start copies the loaded image's segments into the partition's memory
  * again (its kernel decompressed itself over them last time), writes the
  * record, and sends the partition's first CPU into the kernel's 64-bit
- * entry.  Force-stop sends a running kernel's CPUs an NMI that makes them
- * leave VMX operation, then INIT to every CPU of the partition, and turns
- * bus mastering off on its devices, so that nothing the partition ran
- * keeps executing or writing memory.
+ * entry.  Stop asks its kernel to power off; force-stop takes it down at
+ * once (halt.c).  Destroy gives everything the partition holds back.
  */
 #define pr_fmt(fmt) "parker: " fmt
 
-#include <linux/delay.h>
-#include <linux/jiffies.h>
+#include <linux/cpumask.h>
 #include <linux/kexec.h>
-#include <linux/pci.h>
+#include <linux/parker.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
@@ -36,181 +33,6 @@ static void copy_segments(struct parker_partition *p)
 	}
 }
 
-/*
- * Every CPU of @p, stopped, must be proven back before anything of @p is
- * reused; one that is not leaves @p quarantined: its memory and devices
- * are never handed to anyone else.
- */
-static void prove_cpus(struct parker_partition *p)
-{
-	unsigned int cpu;
-
-	for_each_cpu(cpu, &p->cpus) {
-		if (!parker_handoff_prove_stopped(p, cpu))
-			continue;
-		p->quarantined = false;
-		parker_set_reason(p,
-				  "CPU %u (APIC %u) did not come back after INIT: its memory and devices are kept",
-				  cpu, cpu_physical_id(cpu));
-		p->quarantined = true;
-		pr_err("%s: quarantined: %s\n", p->name, p->reason);
-		return;
-	}
-	if (p->quarantined)
-		pr_info("%s: every CPU came back: no longer quarantined\n", p->name);
-	p->quarantined = false;
-}
-
-#define STOP_NMI_MS	100
-
-static unsigned int count_stopped(const struct parker_status *st, u64 asked)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < PARKER_REC_CPUS; i++)
-		if ((asked & BIT_ULL(i)) && READ_ONCE(st->nmi_stopped[i]) == 1)
-			n++;
-	return n;
-}
-
-/*
- * INIT is blocked while a CPU is in VMX root operation, and a partition
- * may run KVM: a running kernel's CPUs first get an NMI, whose handler
- * there leaves VMX operation and halts, as the kernel's crash path does.
- * Only CPUs that their kernel reports online get one (its handler is in
- * place there, and the hand-off IDT halts any other).  The answers only
- * go to the log: INIT follows in every case, and the proof decides.
- */
-static void stop_by_nmi(struct parker_partition *p)
-{
-	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
-	unsigned int cpu, i = 0, sent = 0, stopped;
-	unsigned long end;
-	u64 asked = 0;
-
-	if (parker_status_state(p, NULL, 0) != PARKER_APP_RUNNING)
-		return;
-	memset(st->nmi_stopped, 0, sizeof(st->nmi_stopped));
-	WRITE_ONCE(st->request, PARKER_REQ_STOP_NMI);
-	for_each_cpu(cpu, &p->cpus) {
-		if (i >= PARKER_REC_CPUS)
-			break;
-		if (READ_ONCE(st->heartbeat[i]) != PARKER_HEARTBEAT_OFFLINE) {
-			parker_handoff_nmi(cpu);
-			asked |= BIT_ULL(i);
-			sent++;
-		}
-		i++;
-	}
-	end = jiffies + msecs_to_jiffies(STOP_NMI_MS);
-	while ((stopped = count_stopped(st, asked)) < sent &&
-	       time_before(jiffies, end))
-		usleep_range(200, 500);
-	pr_info("%s: %u of %u CPUs left VMX operation and halted on the stop NMI\n",
-		p->name, stopped, sent);
-}
-
-/*
- * Quiesce: no CPU of @p runs its kernel, then no device of @p masters the
- * bus (reset where it can be).  CPUs first, so that nothing the partition
- * runs can turn bus mastering on again or queue more DMA once its devices
- * were stopped; then the CPUs are proven stopped.  The memory is wiped
- * only after all this, when it goes back to the pool.
- */
-void parker_partition_halt(struct parker_partition *p)
-{
-	struct parker_device *d;
-	unsigned int cpu;
-
-	lockdep_assert_held(&parker_mutex);
-	if (!p->started && !p->quarantined)
-		return;
-	if (p->started)
-		stop_by_nmi(p);
-	for_each_cpu(cpu, &p->cpus)
-		parker_handoff_reset(cpu);
-	list_for_each_entry(d, &p->devices, list) {
-		pci_clear_master(d->pdev);
-		pci_reset_function(d->pdev);
-	}
-	p->started = false;
-	p->unresponsive = false;
-	prove_cpus(p);
-}
-
-/*
- * What @p holds cannot change while something runs on it without
- * parker_mutex (an image is loaded, its memory is taken from the pool),
- * nor once it is quarantined: 0, or -EBUSY and why.
- */
-int parker_partition_frozen(struct parker_partition *p)
-{
-	if (p->quarantined) {
-		parker_fail(p, "is quarantined (%s): force-stop it to try its CPUs again",
-			    p->reason);
-		return -EBUSY;
-	}
-	if (p->busy) {
-		parker_fail(p, "%s: try again once that is done", p->busy);
-		return -EBUSY;
-	}
-	return 0;
-}
-
-/*
- * Keep the panic message of a kernel that crashed, for the post-mortem,
- * or what was wrong with a status page it scribbled over.
- */
-void parker_record_crash(struct parker_partition *p)
-{
-	char why[sizeof(p->crash)];
-	u32 state;
-
-	if (!p->started)
-		return;
-	state = parker_status_state(p, why, sizeof(why));
-	if (state == PARKER_APP_CORRUPTED) {
-		strscpy(p->crash, why, sizeof(p->crash));
-		return;
-	}
-	if (state != PARKER_APP_CRASHED)
-		return;
-	/* The application kernel wrote the message before the state. */
-	smp_rmb();
-	parker_status_message(p, why, sizeof(why));
-	strscpy(p->crash, strim(why), sizeof(p->crash));
-}
-
-/* Take @p down and remember why: stopped or crashed. */
-void parker_partition_down(struct parker_partition *p, enum parker_state state)
-{
-	parker_record_crash(p);
-	parker_partition_halt(p);
-	p->down_state = state;
-	p->since = ktime_get_boottime_seconds();
-}
-
-/*
- * Whether its CPUs may still run its kernel.  A kernel that reported it
- * stopped or crashed is taken down first, as the monitor would, so that
- * what it holds can change at once; its word alone never lets its CPUs,
- * memory or devices go.
- */
-bool parker_partition_settle(struct parker_partition *p)
-{
-	enum parker_state state = parker_partition_state(p);
-
-	lockdep_assert_held(&parker_mutex);
-	if (p->started && (state == PARKER_STOPPED || state == PARKER_CRASHED)) {
-		parker_partition_down(p, state);
-		if (state == PARKER_CRASHED)
-			parker_set_reason(p, "crashed: %s", p->crash);
-		else
-			parker_set_reason(p, "its kernel stopped");
-	}
-	return p->started;
-}
-
 static int start_secondaries(struct parker_partition *p)
 {
 	unsigned int cpu, first = cpumask_first(&p->cpus);
@@ -229,12 +51,12 @@ static int start_secondaries(struct parker_partition *p)
 int parker_partition_start(struct parker_partition *p)
 {
 	struct kexec_entry64_regs regs;
-	enum parker_state state = parker_partition_state(p);
 	int ret;
 
 	lockdep_assert_held(&parker_mutex);
 	if (parker_partition_frozen(p))
 		return -EBUSY;
+	parker_partition_settle(p);
 	if (!p->image) {
 		parker_fail(p, "has no loaded image: load one first");
 		return -EINVAL;
@@ -242,12 +64,12 @@ int parker_partition_start(struct parker_partition *p)
 	ret = parker_kdump_check_start(p);
 	if (ret)
 		return ret;
-	if (state == PARKER_STARTING || state == PARKER_RUNNING) {
-		parker_fail(p, "is already %s", parker_state_name(state));
+	if (p->state == PARKER_STATE_UNRESPONSIVE) {
+		parker_fail(p, "is unresponsive: force-stop or restart it");
 		return -EBUSY;
 	}
-	if (state == PARKER_UNRESPONSIVE) {
-		parker_fail(p, "is unresponsive: force-stop or restart it");
+	if (parker_partition_active(p)) {
+		parker_fail(p, "is already %s", parker_state_name(p->state));
 		return -EBUSY;
 	}
 	ret = kexec_purgatory_get_set_symbol(p->image, "entry64_regs", &regs,
@@ -256,8 +78,6 @@ int parker_partition_start(struct parker_partition *p)
 		parker_fail(p, "the loaded image has no 64-bit entry (%d)", ret);
 		return ret;
 	}
-	parker_record_crash(p);
-	parker_partition_halt(p);
 	p->start_count++;
 	ret = parker_record_write(p);
 	if (ret)
@@ -266,8 +86,7 @@ int parker_partition_start(struct parker_partition *p)
 
 	/* The secondary CPUs wait in the mailbox before their kernel boots. */
 	parker_handoff_mailbox_init(p);
-	p->started = true;
-	p->down_state = 0;
+	parker_set_state(p, PARKER_STATE_STARTING);
 	p->reason[0] = '\0';
 	p->since = ktime_get_boottime_seconds();
 	memset(p->heartbeat_at, 0, sizeof(p->heartbeat_at));
@@ -275,10 +94,9 @@ int parker_partition_start(struct parker_partition *p)
 	if (!ret)
 		ret = parker_handoff_enter(p, cpumask_first(&p->cpus), regs.rip, regs.rsi);
 	if (ret) {
-		parker_partition_down(p, PARKER_STOPPED);
+		parker_partition_down(p, PARKER_STATE_STOPPED);
 		return ret;
 	}
-	parker_monitor_kick();
 	pr_info("%s: started on CPU %u (APIC %u), entry %#llx\n", p->name,
 		cpumask_first(&p->cpus), cpu_physical_id(cpumask_first(&p->cpus)),
 		regs.rip);
@@ -287,27 +105,28 @@ int parker_partition_start(struct parker_partition *p)
 
 int parker_partition_force_stop(struct parker_partition *p)
 {
-	enum parker_state state;
+	enum parker_state state = PARKER_STATE_STOPPED;
+	u32 app;
 
 	lockdep_assert_held(&parker_mutex);
-	if (p->quarantined) {
-		parker_partition_halt(p);
-		if (p->quarantined)
+	if (p->state == PARKER_STATE_QUARANTINED) {
+		parker_partition_down(p, PARKER_STATE_STOPPED);
+		if (p->state == PARKER_STATE_QUARANTINED)
 			return parker_partition_frozen(p);
-		p->down_state = PARKER_STOPPED;
 		parker_set_reason(p, "stopped by force; every CPU came back");
 		return 0;
 	}
-	if (!p->started) {
+	if (!parker_partition_active(p)) {
 		parker_fail(p, "is not started");
 		return -EINVAL;
 	}
-	state = parker_partition_state(p) == PARKER_CRASHED ? PARKER_CRASHED :
-							      PARKER_STOPPED;
+	app = parker_status_state(p, NULL, 0);
+	if (app == PARKER_APP_CRASHED || app == PARKER_APP_CORRUPTED)
+		state = PARKER_STATE_CRASHED;
 	parker_partition_down(p, state);
-	if (p->quarantined)
+	if (p->state == PARKER_STATE_QUARANTINED)
 		return parker_partition_frozen(p);
-	if (state == PARKER_CRASHED)
+	if (state == PARKER_STATE_CRASHED)
 		parker_set_reason(p, "crashed: %s", p->crash);
 	else
 		parker_set_reason(p, "stopped by force");
@@ -321,13 +140,14 @@ int parker_partition_stop(struct parker_partition *p)
 	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_state(p) == PARKER_UNRESPONSIVE) {
+	parker_partition_settle(p);
+	if (p->state == PARKER_STATE_UNRESPONSIVE) {
 		parker_fail(p, "is unresponsive: it cannot act on a request: force-stop it");
 		return -EINVAL;
 	}
-	if (parker_partition_state(p) != PARKER_RUNNING) {
+	if (p->state != PARKER_STATE_RUNNING) {
 		parker_fail(p, "is %s: only a running kernel can be asked to stop",
-			    parker_state_name(parker_partition_state(p)));
+			    parker_state_name(p->state));
 		return -EINVAL;
 	}
 	WRITE_ONCE(st->request, PARKER_REQ_POWEROFF);
@@ -345,12 +165,42 @@ int parker_partition_restart(struct parker_partition *p)
 		parker_fail(p, "has no loaded image: load one first");
 		return -EINVAL;
 	}
-	if (p->started) {
-		parker_record_crash(p);
-		parker_partition_halt(p);
-	}
+	parker_partition_down(p, PARKER_STATE_STOPPED);
 	ret = parker_partition_start(p);
 	if (!ret)
 		p->restart_count++;
 	return ret;
+}
+
+/* Audit violations of partitions destroyed since boot. */
+u64 parker_audit_destroyed;
+
+/* Give everything back; the caller frees @p once kernfs is done with it. */
+int parker_partition_destroy(struct parker_partition *p)
+{
+	struct parker_range mem;
+	struct cpumask none;
+	LIST_HEAD(devices);
+	int ret;
+
+	lockdep_assert_held(&parker_mutex);
+	parker_partition_settle(p);
+	ret = parker_may_change(p, PARKER_CHANGE_DESTROY);
+	if (ret)
+		return ret;
+	parker_audit_destroyed += parker_audit_count(p);
+	kexec_partition_image_free(p->image);
+	p->image = NULL;
+	cpumask_clear(&none);
+	parker_cpus_assign(p, &none);
+	parker_devices_take(p, &devices);
+	parker_memory_take(p, &mem);
+	if (!list_empty(&devices) || mem.size) {
+		parker_busy_begin(p, "it is being destroyed");
+		parker_devices_return(p, &devices);
+		parker_memory_give_back(&mem);
+		parker_busy_end(p);
+	}
+	parker_partition_remove(p);
+	return 0;
 }

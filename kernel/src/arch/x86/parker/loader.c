@@ -12,11 +12,13 @@
  */
 #define pr_fmt(fmt) "parker: " fmt
 
+#include <linux/err.h>
 #include <linux/ioport.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
 #include <linux/parker.h>
 #include <linux/security.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include <asm/bootparam.h>
@@ -27,38 +29,32 @@
 #include "parker.h"
 
 /*
- * The partition whose image is being loaded, and why the load failed, for
- * parker_load_end() to report.  The kexec lock serialises loads, so one
- * of each is enough; parker_mutex is not held while the kernel reads the
- * image files, which may take as long as their file system likes: the
- * partition's loading flag keeps it as it is meanwhile.
+ * One load into a partition, carried by the kimage (kimage->parker) from
+ * parker_load_begin() to parker_load_end(): the partition, and why the
+ * load failed, for parker_load_end() to report.  parker_mutex is not held
+ * while the kernel reads the image files, which may take as long as their
+ * file system likes: the partition is busy meanwhile, so that it stays as
+ * it is and cannot go away.
  */
-static struct parker_partition *loading;
-static char load_why[160];
-/* Why a placement failed, to turn -EADDRNOTAVAIL into a clear message. */
-static bool no_room;
+struct parker_load {
+	struct parker_partition *p;
+	/* A placement failed: -EADDRNOTAVAIL becomes a clear message. */
+	bool no_room;
+	char why[160];
+};
 
-static __printf(1, 2) void load_fail(const char *fmt, ...)
+static __printf(2, 3) void load_fail(struct parker_load *load,
+				     const char *fmt, ...)
 {
 	va_list args;
 
 	va_start(args, fmt);
-	vsnprintf(load_why, sizeof(load_why), fmt, args);
+	vsnprintf(load->why, sizeof(load->why), fmt, args);
 	va_end(args);
 }
 
 /* The command line must leave room for what the bzImage loader appends. */
 #define PARKER_CMDLINE_MAX	(COMMAND_LINE_SIZE - 48)
-
-phys_addr_t parker_usable_base(const struct parker_partition *p)
-{
-	return p->mem_base + PARKER_CTL_SIZE;
-}
-
-phys_addr_t parker_usable_size(const struct parker_partition *p)
-{
-	return p->mem_size - PARKER_CTL_SIZE;
-}
 
 static struct parker_partition *find_by_id(unsigned int id)
 {
@@ -73,13 +69,12 @@ static struct parker_partition *find_by_id(unsigned int id)
 static int check_loadable(struct parker_partition *p, unsigned long flags,
 			  unsigned long cmdline_len)
 {
-	if (parker_partition_frozen(p))
-		return -EBUSY;
-	if (parker_partition_settle(p)) {
-		parker_fail(p, "is %s: stop it before loading or unloading",
-			    parker_state_name(parker_partition_state(p)));
-		return -EBUSY;
-	}
+	int ret;
+
+	parker_partition_settle(p);
+	ret = parker_may_change(p, PARKER_CHANGE_IMAGE);
+	if (ret)
+		return ret;
 	if (flags & KEXEC_FILE_UNLOAD)
 		return 0;
 	if (cpumask_empty(&p->cpus)) {
@@ -99,15 +94,21 @@ static int check_loadable(struct parker_partition *p, unsigned long flags,
 }
 
 /*
- * Find the partition and mark it loading: until parker_load_end(), nothing
- * it holds can change and it cannot start or go away.
+ * Find the partition and mark it busy: until parker_load_end(), nothing it
+ * holds can change and it cannot start or go away.  The load, or an
+ * ERR_PTR().
  */
-int parker_load_begin(unsigned long flags, unsigned long cmdline_len)
+struct parker_load *parker_load_begin(unsigned long flags,
+				      unsigned long cmdline_len)
 {
 	unsigned int id = KEXEC_FILE_PARKER_ID_OF(flags);
 	struct parker_partition *p;
+	struct parker_load *load;
 	int ret;
 
+	load = kzalloc(sizeof(*load), GFP_KERNEL);
+	if (!load)
+		return ERR_PTR(-ENOMEM);
 	mutex_lock(&parker_mutex);
 	parker_last_cmd_clear();
 	p = find_by_id(id);
@@ -132,12 +133,14 @@ int parker_load_begin(unsigned long flags, unsigned long cmdline_len)
 		goto out;
 	}
 	p->busy = "an image is being loaded into it";
-	loading = p;
-	no_room = false;
-	load_why[0] = '\0';
+	load->p = p;
 out:
 	mutex_unlock(&parker_mutex);
-	return ret;
+	if (ret) {
+		kfree(load);
+		return ERR_PTR(ret);
+	}
+	return load;
 }
 
 /*
@@ -145,17 +148,20 @@ out:
  * partition's and *@image is set to the one it replaces, for the caller
  * to free.  Returns the errno to give user space.
  */
-int parker_load_end(int ret, struct kimage **image)
+int parker_load_end(struct parker_load *load, int ret, struct kimage **image)
 {
-	struct parker_partition *p = loading;
+	struct parker_partition *p = load->p;
 
+	/* The load ends here: the image no longer points to it. */
+	if (*image)
+		(*image)->parker = NULL;
 	mutex_lock(&parker_mutex);
-	if (ret == -EADDRNOTAVAIL && no_room) {
+	if (ret == -EADDRNOTAVAIL && load->no_room) {
 		parker_fail(p, "the image does not fit in the partition's %lluM of memory",
 			    (u64)parker_usable_size(p) >> 20);
 		ret = -EFBIG;
-	} else if (ret && load_why[0]) {
-		parker_fail(p, "%s", load_why);
+	} else if (ret && load->why[0]) {
+		parker_fail(p, "%s", load->why);
 	} else if (ret == -ENOEXEC) {
 		parker_fail(p, "not a bzImage the kernel's loader accepts");
 	} else if (ret == -EPERM && IS_ENABLED(CONFIG_KEXEC_SIG)) {
@@ -170,30 +176,31 @@ int parker_load_end(int ret, struct kimage **image)
 		/* A new image: its counts start again. */
 		p->start_count = 0;
 		p->restart_count = 0;
-		p->down_state = 0;
 		p->crash[0] = '\0';
 		p->reason[0] = '\0';
 		memset(p->restarts, 0, sizeof(p->restarts));
+		parker_state_from_holdings(p);
 	}
 	p->busy = NULL;
-	loading = NULL;
 	mutex_unlock(&parker_mutex);
+	kfree(load);
 	return ret;
 }
 
 /* Every segment must lie in the partition's usable memory; say so if not. */
 int parker_load_check(struct kimage *image)
 {
-	phys_addr_t lo = parker_usable_base(loading);
-	phys_addr_t hi = lo + parker_usable_size(loading);
+	struct parker_load *load = image->parker;
+	phys_addr_t lo = parker_usable_base(load->p);
+	phys_addr_t hi = lo + parker_usable_size(load->p);
 	unsigned long i;
 
 	for (i = 0; i < image->nr_segments; i++) {
 		struct kexec_segment *seg = &image->segment[i];
 
 		if (seg->mem < lo || seg->mem + seg->memsz > hi) {
-			load_fail("segment %lu at %#lx outside the partition", i,
-				  seg->mem);
+			load_fail(load, "segment %lu at %#lx outside the partition",
+				  i, seg->mem);
 			return -EFAULT;
 		}
 	}
@@ -215,19 +222,18 @@ int parker_kexec_walk_mem(struct kexec_buf *kbuf,
 		.name = "Parker partition",
 		.flags = IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY,
 	};
+	struct parker_load *load = kbuf->image->parker;
 	int ret;
 
-	if (!loading)
-		return -EINVAL;
-	res.start = parker_fault_misplace ?: parker_usable_base(loading);
-	res.end = res.start + parker_usable_size(loading) - 1;
+	res.start = parker_fault_misplace ?: parker_usable_base(load->p);
+	res.end = res.start + parker_usable_size(load->p) - 1;
 	ret = func(&res, kbuf);
 	if (ret != 1)
-		no_room = true;
+		load->no_room = true;
 	return ret;
 }
 
-static int check_image(struct kimage *image)
+static int check_image(struct parker_load *load, struct kimage *image)
 {
 	struct setup_header *hdr;
 	unsigned long setup_size, payload;
@@ -237,12 +243,12 @@ static int check_image(struct kimage *image)
 	setup_size = ((hdr->setup_sects ?: 4) + 1) * 512;
 	payload = (unsigned long)hdr->syssize * 16;
 	if (setup_size + payload > image->kernel_buf_len) {
-		load_fail("the bzImage is truncated: %lu of %lu bytes",
+		load_fail(load, "the bzImage is truncated: %lu of %lu bytes",
 			  image->kernel_buf_len, setup_size + payload);
 		return -ENOEXEC;
 	}
 	if (!strnstr(image->kernel_buf, PARKER_INSTANCE_MAGIC, setup_size)) {
-		load_fail("the kernel in this bzImage has no Parker instance mode");
+		load_fail(load, "the kernel in this bzImage has no Parker instance mode");
 		return -ENOEXEC;
 	}
 	return 0;
@@ -264,13 +270,12 @@ static void add_e820(struct boot_params *params, u64 addr, u64 size, u32 type)
  */
 int parker_setup_boot_params(struct kimage *image, struct boot_params *params)
 {
-	struct parker_partition *p = loading;
+	struct parker_load *load = image->parker;
+	struct parker_partition *p = load->p;
 	struct parker_setup *setup;
 	int ret;
 
-	if (WARN_ON_ONCE(!p))
-		return -EINVAL;
-	ret = check_image(image);
+	ret = check_image(load, image);
 	if (ret)
 		return ret;
 

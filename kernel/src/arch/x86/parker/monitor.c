@@ -50,6 +50,23 @@ void parker_monitor_kick(void)
 }
 
 /*
+ * The restart window: whether another restart at @now is allowed, given
+ * the times of the last PARKER_RESTART_BURST ones in @restarts (0: none),
+ * which it records @now in if so (KUnit-tested).
+ */
+bool parker_restart_window(unsigned long *restarts, unsigned long now)
+{
+	int i;
+
+	if (restarts[0] && time_before(now, restarts[0] + PARKER_RESTART_WINDOW))
+		return false;
+	for (i = 0; i < PARKER_RESTART_BURST - 1; i++)
+		restarts[i] = restarts[i + 1];
+	restarts[PARKER_RESTART_BURST - 1] = now;
+	return true;
+}
+
+/*
  * Whether another automatic restart is allowed: at most
  * PARKER_RESTART_BURST within PARKER_RESTART_WINDOW, after crashes and
  * reboots alike, so that a kernel that dies or reboots at every boot is
@@ -57,20 +74,13 @@ void parker_monitor_kick(void)
  */
 static bool restart_allowed(struct parker_partition *p, const char *what)
 {
-	unsigned long oldest = p->restarts[0];
-	int i;
-
-	if (oldest && time_before(jiffies, oldest + PARKER_RESTART_WINDOW)) {
-		parker_set_reason(p, "%s %d times within %d s: not restarted again",
-				  what, PARKER_RESTART_BURST + 1,
-				  PARKER_RESTART_WINDOW / HZ);
-		pr_warn("%s: %s\n", p->name, p->reason);
-		return false;
-	}
-	for (i = 0; i < PARKER_RESTART_BURST - 1; i++)
-		p->restarts[i] = p->restarts[i + 1];
-	p->restarts[PARKER_RESTART_BURST - 1] = jiffies;
-	return true;
+	if (parker_restart_window(p->restarts, jiffies))
+		return true;
+	parker_set_reason(p, "%s %d times within %d s: not restarted again",
+			  what, PARKER_RESTART_BURST + 1,
+			  PARKER_RESTART_WINDOW / HZ);
+	pr_warn("%s: %s\n", p->name, p->reason);
+	return false;
 }
 
 static void restart_kernel(struct parker_partition *p, const char *why)
@@ -78,7 +88,7 @@ static void restart_kernel(struct parker_partition *p, const char *why)
 	pr_info("%s: %s: restarting it\n", p->name, why);
 	if (!parker_partition_restart(p))
 		return;
-	parker_partition_down(p, PARKER_STOPPED);
+	parker_partition_down(p, PARKER_STATE_STOPPED);
 	parker_set_reason(p, "%s, and its restart failed: %s", why,
 			  parker_last_cmd_str());
 }
@@ -87,7 +97,7 @@ static void check_heartbeats(struct parker_partition *p,
 			     const struct parker_status *st)
 {
 	unsigned int i, n = min(cpumask_weight(&p->cpus), PARKER_REC_CPUS);
-	bool stale;
+	bool stale, was_stale;
 	int lost = -1;
 
 	for (i = 0; i < n; i++) {
@@ -105,28 +115,29 @@ static void check_heartbeats(struct parker_partition *p,
 			lost = i;
 	}
 	stale = lost >= 0;
-	if (stale == p->unresponsive)
+	was_stale = p->state == PARKER_STATE_UNRESPONSIVE;
+	if (stale == was_stale)
 		return;
-	p->unresponsive = stale;
+	parker_set_state(p, stale ? PARKER_STATE_UNRESPONSIVE : PARKER_STATE_RUNNING);
 	p->since = ktime_get_boottime_seconds();
-	if (p->unresponsive)
+	if (stale)
 		parker_set_reason(p, "heartbeat of its CPU %u (APIC %u) lost",
 				  cpumask_nth(lost, &p->cpus),
 				  cpu_physical_id(cpumask_nth(lost, &p->cpus)));
 	else
 		p->reason[0] = '\0';
-	pr_warn("%s: %s\n", p->name, p->unresponsive ?
+	pr_warn("%s: %s\n", p->name, stale ?
 		"heartbeat lost: unresponsive" : "heartbeat back");
 }
 
 static void check_boot(struct parker_partition *p)
 {
-	if (p->unresponsive ||
+	if (p->state == PARKER_STATE_UNRESPONSIVE ||
 	    ktime_get_boottime_seconds() - p->since < PARKER_BOOT_S)
 		return;
 	pr_warn("%s: its kernel did not reach init within %d s: unresponsive\n",
 		p->name, PARKER_BOOT_S);
-	p->unresponsive = true;
+	parker_set_state(p, PARKER_STATE_UNRESPONSIVE);
 	p->since = ktime_get_boottime_seconds();
 	parker_set_reason(p, "its kernel did not reach init within %d s",
 			  PARKER_BOOT_S);
@@ -138,7 +149,7 @@ static void take_stopped(struct parker_partition *p)
 
 	parker_status_message(p, msg, sizeof(msg));
 	pr_info("%s: its kernel stopped (%s)\n", p->name, msg);
-	parker_partition_down(p, PARKER_STOPPED);
+	parker_partition_down(p, PARKER_STATE_STOPPED);
 	parker_set_reason(p, "its kernel stopped: %s", msg);
 }
 
@@ -149,17 +160,17 @@ static void take_rebooted(struct parker_partition *p)
 			restart_kernel(p, "its kernel rebooted");
 			return;
 		}
-		parker_partition_down(p, PARKER_STOPPED);
+		parker_partition_down(p, PARKER_STATE_STOPPED);
 		return;
 	}
 	pr_info("%s: its kernel rebooted: stopped, as on_reboot says\n", p->name);
-	parker_partition_down(p, PARKER_STOPPED);
+	parker_partition_down(p, PARKER_STATE_STOPPED);
 	parker_set_reason(p, "its kernel rebooted; on_reboot is stop");
 }
 
 static void take_crashed(struct parker_partition *p)
 {
-	parker_partition_down(p, PARKER_CRASHED);
+	parker_partition_down(p, PARKER_STATE_CRASHED);
 	pr_warn("%s: its kernel crashed: %s\n", p->name, p->crash);
 	parker_set_reason(p, "crashed: %s", p->crash);
 	if (p->on_crash == PARKER_POLICY_RESTART && restart_allowed(p, "crashed"))
@@ -175,6 +186,8 @@ static void check(struct parker_partition *p)
 		check_boot(p);
 		break;
 	case PARKER_APP_RUNNING:
+		if (p->state == PARKER_STATE_STARTING)
+			parker_set_state(p, PARKER_STATE_RUNNING);
 		check_heartbeats(p, st);
 		break;
 	case PARKER_APP_STOPPED:
@@ -196,9 +209,9 @@ static void monitor(struct work_struct *work)
 
 	mutex_lock(&parker_mutex);
 	list_for_each_entry(p, &parker_partitions, list) {
-		if (p->started)
+		if (parker_partition_active(p))
 			check(p);
-		any |= p->started;
+		any |= parker_partition_active(p);
 	}
 	mutex_unlock(&parker_mutex);
 	if (any)
@@ -246,7 +259,7 @@ static int parker_reboot(struct notifier_block *nb, unsigned long code,
 	cancel_delayed_work_sync(&monitor_work);
 	mutex_lock(&parker_mutex);
 	list_for_each_entry(p, &parker_partitions, list) {
-		if (parker_partition_state(p) == PARKER_RUNNING) {
+		if (p->state == PARKER_STATE_RUNNING) {
 			pr_info("%s: boot kernel going to %s: asking it to power off\n",
 				p->name, what);
 			parker_partition_stop(p);
@@ -257,16 +270,15 @@ static int parker_reboot(struct notifier_block *nb, unsigned long code,
 		msleep(100);
 		mutex_lock(&parker_mutex);
 		list_for_each_entry(p, &parker_partitions, list)
-			if (p->started)
+			if (parker_partition_active(p))
 				check(p);
 	}
 	list_for_each_entry(p, &parker_partitions, list) {
-		if (!p->started)
+		if (!parker_partition_active(p))
 			continue;
-		if (parker_partition_active(p))
-			pr_warn("%s: did not stop within %u ms: forced\n", p->name,
-				SHUTDOWN_WAIT_MS);
-		parker_partition_down(p, PARKER_STOPPED);
+		pr_warn("%s: did not stop within %u ms: forced\n", p->name,
+			SHUTDOWN_WAIT_MS);
+		parker_partition_down(p, PARKER_STATE_STOPPED);
 		parker_set_reason(p, "the boot kernel went to %s", what);
 	}
 	pr_info("all partitions stopped before the boot kernel's %s\n", what);
@@ -296,7 +308,7 @@ static int parker_pm(struct notifier_block *nb, unsigned long action,
 		if (!parker_partition_active(p))
 			continue;
 		pr_warn("%s is %s: %s refused while partitions run\n", p->name,
-			parker_state_name(parker_partition_state(p)),
+			parker_state_name(p->state),
 			action == PM_SUSPEND_PREPARE ? "suspend" : "hibernation");
 		ret = -EBUSY;
 		break;

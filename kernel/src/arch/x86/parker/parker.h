@@ -48,18 +48,6 @@ struct parker_pool {
 extern struct parker_pool parker_pools[PARKER_POOL_MAX];
 extern int parker_nr_pools;
 
-enum parker_state {
-	PARKER_EMPTY,		/* lacks CPUs or memory */
-	PARKER_READY,		/* has both, no image */
-	PARKER_LOADED,		/* holds an image, not started */
-	PARKER_STARTING,	/* started, its kernel has not reached init */
-	PARKER_RUNNING,		/* its kernel reached init */
-	PARKER_STOPPED,		/* its kernel stopped, or was stopped */
-	PARKER_CRASHED,		/* its kernel panicked */
-	PARKER_UNRESPONSIVE,	/* its kernel lost its heartbeat */
-	PARKER_QUARANTINED,	/* a CPU never came back: nothing is reused */
-};
-
 enum parker_policy {
 	PARKER_POLICY_STOP,
 	PARKER_POLICY_RESTART,
@@ -105,10 +93,7 @@ struct parker_partition {
 	int mem_pool;			/* index in parker_pools, -1 if none */
 	struct list_head devices;	/* of struct parker_device */
 	struct kimage *image;		/* loaded with kexec_file_load() */
-	bool started;			/* its CPUs may run its kernel */
-	enum parker_state down_state;	/* after it was taken down, or 0 */
-	bool unresponsive;		/* a heartbeat stood still */
-	bool quarantined;		/* a CPU of it was not proven back */
+	enum parker_state state;	/* changed by parker_set_state() only */
 	/* What runs without parker_mutex and keeps it as it is, or NULL. */
 	const char *busy;
 	enum parker_policy on_crash, on_reboot;
@@ -162,6 +147,7 @@ int parker_devices_check(unsigned int nr_devs, unsigned int nr_segments,
 			 bool new_segment, char *why, size_t len);
 
 /* pool.c */
+int parker_pool_search(const int *area_nid, int nr, int nid, int *order);
 int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool);
 void parker_pool_release(int pool, phys_addr_t base, phys_addr_t size);
 extern u32 parker_fault_wipe_ms;
@@ -177,11 +163,31 @@ int __init parker_cpu_guard_init(void);
 /* device.c */
 int parker_device_add(struct parker_partition *p, unsigned int domain,
 		      unsigned int bus, unsigned int devfn);
-int parker_device_remove(struct parker_partition *p, unsigned int domain,
-			 unsigned int bus, unsigned int devfn);
+int parker_device_take(struct parker_partition *p, unsigned int domain,
+		       unsigned int bus, unsigned int devfn,
+		       struct list_head *gone);
 void parker_devices_take(struct parker_partition *p, struct list_head *gone);
 void parker_devices_return(struct parker_partition *p, struct list_head *gone);
 int __init parker_device_init(void);
+
+/* state.c: the stored state, its transitions, the one guard. */
+enum parker_change {
+	PARKER_CHANGE_CPUS,
+	PARKER_CHANGE_MEMORY,
+	PARKER_CHANGE_DEVICES,
+	PARKER_CHANGE_IMAGE,
+	PARKER_CHANGE_DESTROY,
+};
+
+const char *parker_state_name(enum parker_state state);
+bool parker_state_allowed(enum parker_state from, enum parker_state to);
+int parker_set_state(struct parker_partition *p, enum parker_state to);
+void parker_state_from_holdings(struct parker_partition *p);
+bool parker_partition_active(const struct parker_partition *p);
+int parker_partition_frozen(struct parker_partition *p);
+int parker_may_change(struct parker_partition *p, enum parker_change what);
+__printf(2, 3) void parker_set_reason(struct parker_partition *p,
+				      const char *fmt, ...);
 
 /* partition.c */
 static inline void *parker_ctl(const struct parker_partition *p,
@@ -190,14 +196,40 @@ static inline void *parker_ctl(const struct parker_partition *p,
 	return phys_to_virt(p->mem_base + off);
 }
 
+/* What a kernel may use of @p's memory: all of it but the control area. */
+static inline phys_addr_t parker_usable_base(const struct parker_partition *p)
+{
+	return p->mem_base + PARKER_CTL_SIZE;
+}
+
+static inline phys_addr_t parker_usable_size(const struct parker_partition *p)
+{
+	return p->mem_size - PARKER_CTL_SIZE;
+}
+
 struct parker_partition *parker_partition_create(const char *name);
-int parker_partition_destroy(struct parker_partition *p);
+void parker_partition_remove(struct parker_partition *p);
+int parker_partition_set_cpus(struct parker_partition *p,
+			      const struct cpumask *want);
 int parker_memory_assign(struct parker_partition *p, u64 size);
-enum parker_state parker_partition_state(const struct parker_partition *p);
-const char *parker_state_name(enum parker_state state);
-bool parker_partition_active(struct parker_partition *p);
-__printf(2, 3) void parker_set_reason(struct parker_partition *p,
-				      const char *fmt, ...);
+void parker_memory_take(struct parker_partition *p, struct parker_range *r);
+void parker_memory_give_back(const struct parker_range *r);
+int parker_partition_add_device(struct parker_partition *p,
+				unsigned int domain, unsigned int bus,
+				unsigned int devfn);
+int parker_partition_remove_device(struct parker_partition *p,
+				   unsigned int domain, unsigned int bus,
+				   unsigned int devfn);
+void parker_busy_begin(struct parker_partition *p, const char *why);
+void parker_busy_end(struct parker_partition *p);
+
+/* init.c */
+bool parker_active(void);
+
+/* halt.c: taking a partition's CPUs and devices back from its kernel. */
+void parker_record_crash(struct parker_partition *p);
+void parker_partition_down(struct parker_partition *p, enum parker_state state);
+bool parker_partition_settle(struct parker_partition *p);
 
 /*
  * shared_read.c: what a partition writes, read as hostile input.  A status
@@ -216,8 +248,6 @@ size_t parker_ring_capacity(void);
 
 /* loader.c */
 extern u64 parker_fault_misplace;
-phys_addr_t parker_usable_base(const struct parker_partition *p);
-phys_addr_t parker_usable_size(const struct parker_partition *p);
 
 /* record.c */
 int parker_record_write(struct parker_partition *p);
@@ -267,14 +297,7 @@ int parker_partition_start(struct parker_partition *p);
 int parker_partition_force_stop(struct parker_partition *p);
 int parker_partition_stop(struct parker_partition *p);
 int parker_partition_restart(struct parker_partition *p);
-void parker_partition_halt(struct parker_partition *p);
-void parker_partition_down(struct parker_partition *p, enum parker_state state);
-void parker_record_crash(struct parker_partition *p);
-bool parker_partition_settle(struct parker_partition *p);
-bool parker_active(void);
-int parker_partition_frozen(struct parker_partition *p);
-void parker_busy_begin(struct parker_partition *p, const char *why);
-void parker_busy_end(struct parker_partition *p);
+int parker_partition_destroy(struct parker_partition *p);
 
 /* kdump.c */
 int parker_kdump_check_start(struct parker_partition *p);
@@ -283,6 +306,7 @@ extern u64 parker_audit_destroyed;
 u64 parker_audit_count(struct parker_partition *p);
 
 /* monitor.c */
+bool parker_restart_window(unsigned long *restarts, unsigned long now);
 void parker_monitor_kick(void);
 unsigned long parker_heartbeat_age_ms(struct parker_partition *p);
 int __init parker_monitor_init(void);

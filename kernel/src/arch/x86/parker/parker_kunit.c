@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests of Parker's pure bookkeeping (ownership.c): partition names,
- * memory sizes, PCI addresses, and who may take which CPU.
+ * KUnit tests of Parker's pure bookkeeping: partition names, memory sizes,
+ * PCI addresses and who may take which CPU (ownership.c); the states a
+ * partition may move between (state.c); the 2 MiB page tables of the
+ * hand-off (pagetable.c); the restart window (monitor.c); the pool's
+ * search order (pool.c); the record a start writes (record.c).
  */
 #include <kunit/test.h>
 #include <linux/cpumask.h>
+#include <linux/gfp.h>
 #include <linux/pci.h>
+#include <linux/pgtable.h>
+#include <linux/sizes.h>
+
+#include <asm/apic.h>
+#include <asm/parker.h>
+#include <asm/tsc.h>
 
 #include "parker.h"
 
@@ -145,6 +155,234 @@ static void parker_test_limits(struct kunit *test)
 						   sizeof(why)), -E2BIG);
 }
 
+/*
+ * Every pair of states, against the transitions parker.rst documents:
+ * each listed one is allowed, every other one refused.
+ */
+static void parker_test_transitions(struct kunit *test)
+{
+	static const char * const documented[] = {
+		"empty>ready",
+		"ready>empty", "ready>loaded",
+		"loaded>ready", "loaded>starting",
+		"starting>running", "starting>unresponsive", "starting>stopped",
+		"starting>crashed", "starting>quarantined",
+		"running>unresponsive", "running>stopped", "running>crashed",
+		"running>quarantined",
+		"unresponsive>running", "unresponsive>stopped",
+		"unresponsive>crashed", "unresponsive>quarantined",
+		"stopped>ready", "stopped>loaded", "stopped>starting",
+		"crashed>ready", "crashed>loaded", "crashed>starting",
+		"quarantined>stopped",
+	};
+	unsigned int from, to, i, allowed = 0;
+	char pair[40];
+
+	for (from = 0; from < PARKER_STATE_COUNT; from++) {
+		for (to = 0; to < PARKER_STATE_COUNT; to++) {
+			bool listed = false;
+
+			snprintf(pair, sizeof(pair), "%s>%s", parker_state_name(from),
+				 parker_state_name(to));
+			for (i = 0; i < ARRAY_SIZE(documented); i++)
+				listed |= !strcmp(pair, documented[i]);
+			KUNIT_EXPECT_EQ_MSG(test, parker_state_allowed(from, to), listed,
+					    "%s", pair);
+			allowed += parker_state_allowed(from, to);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, allowed, ARRAY_SIZE(documented));
+	KUNIT_EXPECT_FALSE(test, parker_state_allowed(PARKER_STATE_COUNT, 0));
+	KUNIT_EXPECT_FALSE(test, parker_state_allowed(0, PARKER_STATE_COUNT));
+	KUNIT_EXPECT_STREQ(test, parker_state_name(PARKER_STATE_COUNT), "invalid");
+}
+
+struct pt_pages {
+	struct kunit *test;
+	int used, max;
+};
+
+static void *pt_alloc(void *ctx, phys_addr_t *pa)
+{
+	struct pt_pages *pages = ctx;
+	void *page;
+
+	if (pages->used == pages->max)
+		return NULL;
+	page = kunit_kzalloc(pages->test, PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return NULL;
+	pages->used++;
+	*pa = virt_to_phys(page);
+	return page;
+}
+
+/* Walk @top as the CPU would: the 2 MiB page @va maps to, or ~0 if none. */
+static u64 pt_walk(u64 *top, u64 va)
+{
+	int level = pgtable_l5_enabled() ? 5 : 4;
+	u64 *table = top;
+
+	for (; level > 2; level--) {
+		u64 e = table[(va >> (12 + 9 * (level - 1))) & 511];
+
+		if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
+			return ~0ULL;
+		table = phys_to_virt(e & PTE_PFN_MASK);
+	}
+	if (!(table[(va >> PMD_SHIFT) & 511] & _PAGE_PSE))
+		return ~0ULL;
+	return table[(va >> PMD_SHIFT) & 511] & PTE_PFN_MASK;
+}
+
+/*
+ * The hand-off maps the wait loop 1:1 and the kernel at its own address:
+ * neighbours share their tables, far pages get new ones, and a builder out
+ * of table pages fails without a half-made entry.
+ */
+static void parker_test_map_2m(struct kunit *test)
+{
+	int levels = pgtable_l5_enabled() ? 4 : 3;
+	struct pt_pages pages = { .test = test, .max = 16 };
+	u64 *top = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	u64 far = 0xffffffff80000000ULL;
+
+	KUNIT_ASSERT_NOT_NULL(test, top);
+	KUNIT_EXPECT_EQ(test, parker_map_2m(top, SZ_1G, SZ_1G, pt_alloc, &pages), 0);
+	KUNIT_EXPECT_EQ(test, pages.used, levels - 1);
+	KUNIT_EXPECT_EQ(test, parker_map_2m(top, SZ_1G + SZ_2M, 0x7e00000, pt_alloc,
+					    &pages), 0);
+	KUNIT_EXPECT_EQ(test, pages.used, levels - 1);
+	KUNIT_EXPECT_EQ(test, parker_map_2m(top, far, SZ_4G, pt_alloc, &pages), 0);
+	KUNIT_EXPECT_EQ(test, pages.used, 2 * (levels - 1));
+	KUNIT_EXPECT_EQ(test, pt_walk(top, SZ_1G), (u64)SZ_1G);
+	KUNIT_EXPECT_EQ(test, pt_walk(top, SZ_1G + SZ_2M + 4096), 0x7e00000ULL);
+	KUNIT_EXPECT_EQ(test, pt_walk(top, far), (u64)SZ_4G);
+	KUNIT_EXPECT_EQ(test, pt_walk(top, SZ_1G + SZ_4M), ~0ULL);
+	KUNIT_EXPECT_EQ(test, pt_walk(top, SZ_2G), ~0ULL);
+
+	pages.max = pages.used;
+	KUNIT_EXPECT_EQ(test, parker_map_2m(top, SZ_8G, SZ_8G, pt_alloc, &pages),
+			-ENOMEM);
+	KUNIT_EXPECT_EQ(test, pt_walk(top, SZ_8G), ~0ULL);
+}
+
+/*
+ * The restart window: PARKER_RESTART_BURST restarts, then none until the
+ * oldest of them is PARKER_RESTART_WINDOW old, then one per restart that
+ * ages out.
+ */
+static void parker_test_restart_window(struct kunit *test)
+{
+	unsigned long restarts[PARKER_RESTART_BURST] = {};
+	unsigned long t0 = 1000000;
+	int i;
+
+	for (i = 0; i < PARKER_RESTART_BURST; i++)
+		KUNIT_EXPECT_TRUE(test, parker_restart_window(restarts, t0 + i));
+	KUNIT_EXPECT_FALSE(test, parker_restart_window(restarts, t0 + i));
+	KUNIT_EXPECT_FALSE(test, parker_restart_window(restarts,
+						       t0 + PARKER_RESTART_WINDOW - 1));
+	KUNIT_EXPECT_EQ(test, restarts[0], t0);
+	KUNIT_EXPECT_TRUE(test, parker_restart_window(restarts, t0 + PARKER_RESTART_WINDOW));
+	KUNIT_EXPECT_EQ(test, restarts[0], t0 + 1);
+	KUNIT_EXPECT_FALSE(test, parker_restart_window(restarts, t0 + PARKER_RESTART_WINDOW));
+	KUNIT_EXPECT_TRUE(test, parker_restart_window(restarts,
+						      t0 + 1 + PARKER_RESTART_WINDOW));
+}
+
+/*
+ * The pool's search: a partition's node first, then areas of no node; a
+ * partition of no node takes from any; never another node's memory.
+ */
+static void parker_test_pool_search(struct kunit *test)
+{
+	static const int areas[] = { 1, NUMA_NO_NODE, 0, 1, NUMA_NO_NODE };
+	int order[ARRAY_SIZE(areas)];
+	int n;
+
+	n = parker_pool_search(areas, ARRAY_SIZE(areas), 1, order);
+	KUNIT_ASSERT_EQ(test, n, 4);
+	KUNIT_EXPECT_EQ(test, order[0], 0);
+	KUNIT_EXPECT_EQ(test, order[1], 3);
+	KUNIT_EXPECT_EQ(test, order[2], 1);
+	KUNIT_EXPECT_EQ(test, order[3], 4);
+
+	n = parker_pool_search(areas, ARRAY_SIZE(areas), 0, order);
+	KUNIT_ASSERT_EQ(test, n, 3);
+	KUNIT_EXPECT_EQ(test, order[0], 2);
+	KUNIT_EXPECT_EQ(test, order[1], 1);
+	KUNIT_EXPECT_EQ(test, order[2], 4);
+
+	n = parker_pool_search(areas, ARRAY_SIZE(areas), NUMA_NO_NODE, order);
+	KUNIT_ASSERT_EQ(test, n, 5);
+	KUNIT_EXPECT_EQ(test, order[0], 1);
+	KUNIT_EXPECT_EQ(test, order[1], 4);
+	KUNIT_EXPECT_EQ(test, order[2], 0);
+
+	n = parker_pool_search(areas, ARRAY_SIZE(areas), 2, order);
+	KUNIT_ASSERT_EQ(test, n, 2);
+	KUNIT_EXPECT_EQ(test, order[0], 1);
+	KUNIT_EXPECT_EQ(test, parker_pool_search(areas, 1, 2, order), 0);
+}
+
+/*
+ * The record a start writes, read back as an application kernel would:
+ * its header, its partition, where the control area's parts are, and a
+ * status page set to booting.  The control area is a buffer of the test's.
+ */
+static void parker_test_record(struct kunit *test)
+{
+	struct parker_partition *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+	void *ctl = kunit_kzalloc(test, PARKER_CTL_CONSOLE + PAGE_SIZE, GFP_KERNEL);
+	struct parker_setup *setup = ctl + PARKER_CTL_RECORD;
+	struct parker_status *st = ctl + PARKER_CTL_STATUS;
+	struct parker_record *rec = &setup->rec;
+	struct parker_ring *ring = ctl + PARKER_CTL_CONSOLE;
+	phys_addr_t base;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, ctl);
+	base = virt_to_phys(ctl);
+	strscpy(p->name, "kunit", sizeof(p->name));
+	p->id = 7;
+	p->start_count = 3;
+	p->mem_base = base;
+	p->mem_size = SZ_64M;
+	INIT_LIST_HEAD(&p->devices);
+	cpumask_set_cpu(0, &p->cpus);
+	memset(rec, 0xa5, sizeof(*rec));
+	ring->magic = PARKER_RING_MAGIC;
+	st->state = PARKER_APP_CRASHED;
+
+	KUNIT_ASSERT_EQ(test, parker_record_write(p), 0);
+	KUNIT_EXPECT_EQ(test, rec->magic, PARKER_RECORD_MAGIC);
+	KUNIT_EXPECT_EQ(test, rec->version, PARKER_RECORD_VERSION);
+	KUNIT_EXPECT_EQ(test, rec->size, sizeof(*rec));
+	KUNIT_EXPECT_EQ(test, rec->self, base + offsetof(struct parker_setup, rec));
+	KUNIT_EXPECT_EQ(test, rec->id, 7);
+	KUNIT_EXPECT_STREQ(test, rec->name, "kunit");
+	KUNIT_EXPECT_EQ(test, rec->nr_cpus, 1);
+	KUNIT_EXPECT_EQ(test, rec->apic_ids[0], cpu_physical_id(0));
+	KUNIT_EXPECT_EQ(test, rec->apic_ids[1], 0);
+	KUNIT_EXPECT_EQ(test, rec->nr_mem, 1);
+	KUNIT_EXPECT_EQ(test, rec->mem[0].base, base + PARKER_CTL_SIZE);
+	KUNIT_EXPECT_EQ(test, rec->mem[0].size, SZ_64M - PARKER_CTL_SIZE);
+	KUNIT_EXPECT_EQ(test, rec->nr_devs, 0);
+	KUNIT_EXPECT_EQ(test, rec->start_count, 3);
+	KUNIT_EXPECT_EQ(test, rec->tsc_khz, tsc_khz);
+	KUNIT_EXPECT_EQ(test, rec->control_pa, base);
+	KUNIT_EXPECT_EQ(test, rec->mailbox_pa, base + PARKER_CTL_MAILBOX);
+	KUNIT_EXPECT_EQ(test, rec->status_pa, base + PARKER_CTL_STATUS);
+	KUNIT_EXPECT_EQ(test, rec->console_pa, base + PARKER_CTL_CONSOLE);
+	KUNIT_EXPECT_EQ(test, rec->console_size, PARKER_CTL_CONSOLE_SIZE);
+	KUNIT_EXPECT_EQ(test, rec->reserved, 0);
+	KUNIT_EXPECT_EQ(test, st->magic, PARKER_STATUS_MAGIC);
+	KUNIT_EXPECT_EQ(test, st->self, base + PARKER_CTL_STATUS);
+	KUNIT_EXPECT_EQ(test, st->state, PARKER_APP_BOOTING);
+	KUNIT_EXPECT_EQ(test, ring->magic, 0);
+}
+
 static struct kunit_case parker_test_cases[] = {
 	KUNIT_CASE(parker_test_names),
 	KUNIT_CASE(parker_test_mem_sizes),
@@ -160,7 +398,21 @@ static struct kunit_suite parker_test_suite = {
 	.test_cases = parker_test_cases,
 };
 
-kunit_test_suite(parker_test_suite);
+static struct kunit_case parker_core_cases[] = {
+	KUNIT_CASE(parker_test_transitions),
+	KUNIT_CASE(parker_test_map_2m),
+	KUNIT_CASE(parker_test_restart_window),
+	KUNIT_CASE(parker_test_pool_search),
+	KUNIT_CASE(parker_test_record),
+	{}
+};
 
-MODULE_DESCRIPTION("KUnit tests of Parker's ownership rules");
+static struct kunit_suite parker_core_suite = {
+	.name = "parker-core",
+	.test_cases = parker_core_cases,
+};
+
+kunit_test_suites(&parker_test_suite, &parker_core_suite);
+
+MODULE_DESCRIPTION("KUnit tests of Parker's ownership rules and core");
 MODULE_LICENSE("GPL");

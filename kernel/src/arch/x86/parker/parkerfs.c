@@ -190,7 +190,7 @@ static int show_id(struct parker_partition *p, struct seq_file *m)
 
 static int show_state(struct parker_partition *p, struct seq_file *m)
 {
-	seq_printf(m, "%s\n", parker_state_name(parker_partition_state(p)));
+	seq_printf(m, "%s\n", parker_state_name(p->state));
 	return 0;
 }
 
@@ -215,7 +215,7 @@ static int write_cpus(struct parker_partition *p, char *buf)
 		parker_fail(p, "'%s' is not a CPU list like 1-3,5", buf);
 		ret = -EINVAL;
 	} else {
-		ret = parker_cpus_assign(p, want);
+		ret = parker_partition_set_cpus(p, want);
 	}
 	free_cpumask_var(want);
 	return ret;
@@ -306,8 +306,8 @@ static int write_devices(struct parker_partition *p, char *buf)
 		return -EINVAL;
 	}
 	if (remove)
-		return parker_device_remove(p, domain, bus, devfn);
-	return parker_device_add(p, domain, bus, devfn);
+		return parker_partition_remove_device(p, domain, bus, devfn);
+	return parker_partition_add_device(p, domain, bus, devfn);
 }
 
 /*
@@ -365,17 +365,25 @@ static int show_audit_violations(struct parker_partition *p, struct seq_file *m)
 	return 0;
 }
 
+/* A kernel that started is the monitor's to watch from now on. */
+static int watched(int ret)
+{
+	if (!ret)
+		parker_monitor_kick();
+	return ret;
+}
+
 /* Write-only: what to do with the partition. */
 static int write_command(struct parker_partition *p, char *buf)
 {
 	if (!strcmp(buf, "start"))
-		return parker_partition_start(p);
+		return watched(parker_partition_start(p));
 	if (!strcmp(buf, "stop"))
 		return parker_partition_stop(p);
 	if (!strcmp(buf, "force-stop"))
 		return parker_partition_force_stop(p);
 	if (!strcmp(buf, "restart"))
-		return parker_partition_restart(p);
+		return watched(parker_partition_restart(p));
 	parker_fail(p, "unknown command '%s': start, stop, force-stop or restart", buf);
 	return -EINVAL;
 }
@@ -442,11 +450,11 @@ static int show_reason(struct parker_partition *p, struct seq_file *m)
 
 static int show_heartbeat_age(struct parker_partition *p, struct seq_file *m)
 {
-	enum parker_state state = parker_partition_state(p);
+	enum parker_state state = p->state;
 	unsigned long age = parker_heartbeat_age_ms(p);
 
 	/* A kernel that never reached init has no heartbeat to age. */
-	if ((state == PARKER_RUNNING || state == PARKER_UNRESPONSIVE) &&
+	if ((state == PARKER_STATE_RUNNING || state == PARKER_STATE_UNRESPONSIVE) &&
 	    age != ULONG_MAX)
 		seq_printf(m, "%lu\n", age);
 	else

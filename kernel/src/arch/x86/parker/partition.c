@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Parker partitions: creation, destruction and memory, and the state a
- * partition is in.  Everything a partition holds goes back to the boot
- * kernel when it is destroyed.  All functions here run under parker_mutex,
- * which they let go of only for slow steps (parker_busy_begin()).
+ * Parker partitions: the list of them, creation, and what each holds
+ * (CPUs, memory, devices), changed only when the guard in state.c allows.
+ * All functions here run under parker_mutex, which they let go of only for
+ * slow steps (parker_busy_begin()).
  */
 #define pr_fmt(fmt) "parker: " fmt
 
@@ -27,89 +27,12 @@ DEFINE_MUTEX(parker_mutex);
 LIST_HEAD(parker_partitions);
 static DEFINE_IDA(parker_ids);
 
-static const char *const state_names[] = {
-	[PARKER_EMPTY]		= "empty",
-	[PARKER_READY]		= "ready",
-	[PARKER_LOADED]		= "loaded",
-	[PARKER_STARTING]	= "starting",
-	[PARKER_RUNNING]	= "running",
-	[PARKER_STOPPED]	= "stopped",
-	[PARKER_CRASHED]	= "crashed",
-	[PARKER_UNRESPONSIVE]	= "unresponsive",
-	[PARKER_QUARANTINED]	= "quarantined",
-};
-
-const char *parker_state_name(enum parker_state state)
-{
-	return state_names[state];
-}
-
-/*
- * What the application kernel last reported, as a partition state.  A
- * status page it scribbled over is a crash: the monitor takes it down.
- */
-static enum parker_state reported_state(const struct parker_partition *p)
-{
-	switch (parker_status_state(p, NULL, 0)) {
-	case PARKER_APP_RUNNING:
-		return p->unresponsive ? PARKER_UNRESPONSIVE : PARKER_RUNNING;
-	case PARKER_APP_STOPPED:
-	case PARKER_APP_REBOOT:
-		return PARKER_STOPPED;
-	case PARKER_APP_CRASHED:
-	case PARKER_APP_CORRUPTED:
-		return PARKER_CRASHED;
-	default:
-		return p->unresponsive ? PARKER_UNRESPONSIVE : PARKER_STARTING;
-	}
-}
-
-enum parker_state parker_partition_state(const struct parker_partition *p)
-{
-	if (p->quarantined)
-		return PARKER_QUARANTINED;
-	if (p->started)
-		return reported_state(p);
-	if (p->down_state)
-		return p->down_state;
-	if (p->image)
-		return PARKER_LOADED;
-	/* Ready once it has what a kernel needs at least: a CPU and memory. */
-	if (!cpumask_empty(&p->cpus) && p->mem_size)
-		return PARKER_READY;
-	return PARKER_EMPTY;
-}
-
-/* Audit violations of partitions destroyed since boot. */
-u64 parker_audit_destroyed;
-
 /* Audit violations its kernels counted, this start and earlier ones. */
 u64 parker_audit_count(struct parker_partition *p)
 {
 	if (!p->mem_size)
 		return p->audit_past;
 	return p->audit_past + parker_status_audit(p);
-}
-
-/*
- * Its CPUs may be running its kernel right now, whatever its status page
- * says: only the boot kernel taking them back ends that.
- */
-bool parker_partition_active(struct parker_partition *p)
-{
-	return p->started;
-}
-
-/* Why @p is in its state; a quarantine's reason stays until it ends. */
-void parker_set_reason(struct parker_partition *p, const char *fmt, ...)
-{
-	va_list args;
-
-	if (p->quarantined)
-		return;
-	va_start(args, fmt);
-	vsnprintf(p->reason, sizeof(p->reason), fmt, args);
-	va_end(args);
 }
 
 struct parker_partition *parker_partition_create(const char *name)
@@ -159,8 +82,8 @@ void parker_busy_end(struct parker_partition *p)
 	p->busy = NULL;
 }
 
-/* Take @p's memory out of it, for memory_give_back(). */
-static void memory_take(struct parker_partition *p, struct parker_range *r)
+/* Take @p's memory out of it, for parker_memory_give_back(). */
+void parker_memory_take(struct parker_partition *p, struct parker_range *r)
 {
 	r->base = p->mem_base;
 	r->size = p->mem_size;
@@ -171,45 +94,19 @@ static void memory_take(struct parker_partition *p, struct parker_range *r)
 }
 
 /* Wiped, back to the pool: takes long, so never under parker_mutex. */
-static void memory_give_back(const struct parker_range *r)
+void parker_memory_give_back(const struct parker_range *r)
 {
 	if (r->size)
 		parker_pool_release(r->pool, r->base, r->size);
 }
 
-/* Give everything back; the caller frees @p once kernfs is done with it. */
-int parker_partition_destroy(struct parker_partition *p)
+/* The last step of destroying @p: it has nothing left. */
+void parker_partition_remove(struct parker_partition *p)
 {
-	struct parker_range mem;
-	struct cpumask none;
-	LIST_HEAD(devices);
-
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_frozen(p))
-		return -EBUSY;
-	if (parker_partition_settle(p)) {
-		parker_fail(p, "is %s: stop it first",
-			    parker_state_name(parker_partition_state(p)));
-		return -EBUSY;
-	}
-	parker_partition_halt(p);
-	parker_audit_destroyed += parker_audit_count(p);
-	kexec_partition_image_free(p->image);
-	p->image = NULL;
-	cpumask_clear(&none);
-	parker_cpus_assign(p, &none);
-	parker_devices_take(p, &devices);
-	memory_take(p, &mem);
-	if (!list_empty(&devices) || mem.size) {
-		parker_busy_begin(p, "it is being destroyed");
-		parker_devices_return(p, &devices);
-		memory_give_back(&mem);
-		parker_busy_end(p);
-	}
 	list_del(&p->list);
 	ida_free(&parker_ids, p->id);
 	pr_info("%s: destroyed\n", p->name);
-	return 0;
 }
 
 /*
@@ -226,12 +123,10 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 	int pool, ret;
 
 	lockdep_assert_held(&parker_mutex);
-	if (parker_partition_frozen(p))
-		return -EBUSY;
-	if (p->image) {
-		parker_fail(p, "holds a loaded image: unload it before changing memory");
-		return -EBUSY;
-	}
+	parker_partition_settle(p);
+	ret = parker_may_change(p, PARKER_CHANGE_MEMORY);
+	if (ret)
+		return ret;
 	ret = parker_mem_size_check(size, why, sizeof(why));
 	if (ret) {
 		parker_fail(p, "%s", why);
@@ -252,51 +147,67 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 			    size >> 20, ret);
 		return ret;
 	}
-	memory_take(p, &old);
+	parker_memory_take(p, &old);
 	p->mem_base = base;
 	p->mem_size = size;
 	p->mem_pool = pool;
 	pr_info("%s: memory %pa+%lluM from pool %d (node %d)\n", p->name, &base,
 		size >> 20, pool, parker_pools[pool].nid);
+	parker_state_from_holdings(p);
 	if (old.size) {
 		parker_busy_begin(p, "its old memory is being wiped");
-		memory_give_back(&old);
+		parker_memory_give_back(&old);
 		parker_busy_end(p);
 	}
 	return 0;
 }
 
-static bool parker_started_up;
-
-/* Whether partitions can be managed: a pool, and the layers below ready. */
-bool parker_active(void)
-{
-	return READ_ONCE(parker_started_up);
-}
-
-/*
- * The boot kernel's side of Parker starts here, lowest layer first, at
- * fs_initcall: after the PCI scan, before every driver's device_initcall
- * (so that the device placeholder is asked first), and before the
- * management file system (parkerfs.c, a device_initcall) that asks
- * parker_active().  An application kernel manages nothing but itself.
- */
-static int __init parker_init(void)
+/* Give @p the CPUs @want and only those; writing the same set changes nothing. */
+int parker_partition_set_cpus(struct parker_partition *p,
+			      const struct cpumask *want)
 {
 	int ret;
 
-	if (parker_instance() || !parker_nr_pools)
+	lockdep_assert_held(&parker_mutex);
+	if (cpumask_equal(want, &p->cpus))
 		return 0;
-	ret = parker_cpu_guard_init();
+	parker_partition_settle(p);
+	ret = parker_may_change(p, PARKER_CHANGE_CPUS);
 	if (!ret)
-		ret = parker_device_init();
+		ret = parker_cpus_assign(p, want);
 	if (!ret)
-		ret = parker_monitor_init();
-	if (ret) {
-		pr_err("cannot start partition management: %d\n", ret);
+		parker_state_from_holdings(p);
+	return ret;
+}
+
+int parker_partition_add_device(struct parker_partition *p,
+				unsigned int domain, unsigned int bus,
+				unsigned int devfn)
+{
+	int ret;
+
+	lockdep_assert_held(&parker_mutex);
+	parker_partition_settle(p);
+	ret = parker_may_change(p, PARKER_CHANGE_DEVICES);
+	return ret ?: parker_device_add(p, domain, bus, devfn);
+}
+
+int parker_partition_remove_device(struct parker_partition *p,
+				   unsigned int domain, unsigned int bus,
+				   unsigned int devfn)
+{
+	LIST_HEAD(gone);
+	int ret;
+
+	lockdep_assert_held(&parker_mutex);
+	parker_partition_settle(p);
+	ret = parker_may_change(p, PARKER_CHANGE_DEVICES);
+	if (!ret)
+		ret = parker_device_take(p, domain, bus, devfn, &gone);
+	if (ret)
 		return ret;
-	}
-	WRITE_ONCE(parker_started_up, true);
+	parker_busy_begin(p, "a device is being returned");
+	parker_devices_return(p, &gone);
+	parker_busy_end(p);
 	return 0;
 }
-fs_initcall(parker_init);

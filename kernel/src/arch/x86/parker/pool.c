@@ -198,10 +198,8 @@ static int pool_try(int i, phys_addr_t size, phys_addr_t *base)
 }
 
 /* Pass 0: the node's own areas; 1: areas of no node; 2: any, if no node. */
-static bool pool_candidate(int i, int nid, int pass)
+static bool pool_candidate(int area, int nid, int pass)
 {
-	int area = parker_pools[i].nid;
-
 	switch (pass) {
 	case 0:
 		return nid != NUMA_NO_NODE && area == nid;
@@ -213,6 +211,24 @@ static bool pool_candidate(int i, int nid, int pass)
 }
 
 /*
+ * The areas, given by their nodes @area_nid[0..@nr), that memory for a
+ * partition on node @nid is taken from, in @order: the node's own areas
+ * first, then those of no node; a partition of no node takes from any.
+ * Memory of another node is never given to a partition on a node.  Returns
+ * how many are in @order (KUnit-tested).
+ */
+int parker_pool_search(const int *area_nid, int nr, int nid, int *order)
+{
+	int pass, i, n = 0;
+
+	for (pass = 0; pass < 3; pass++)
+		for (i = 0; i < nr; i++)
+			if (pool_candidate(area_nid[i], nid, pass))
+				order[n++] = i;
+	return n;
+}
+
+/*
  * Take @size bytes from the pool, wiped, from an area on node @nid if there
  * is one; it may take long, and needs no lock.  -ENOSPC: no area has that much free;
  * -ENOMEM: an area had, but CMA could not move the boot kernel's pages out
@@ -220,23 +236,22 @@ static bool pool_candidate(int i, int nid, int pass)
  */
 int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool)
 {
+	int area_nid[PARKER_POOL_MAX], order[PARKER_POOL_MAX];
 	int ret = -ENOSPC;
-	int pass, i;
+	int i, n;
 
-	for (pass = 0; pass < 3; pass++) {
-		for (i = 0; i < parker_nr_pools; i++) {
-			int err;
+	for (i = 0; i < parker_nr_pools; i++)
+		area_nid[i] = parker_pools[i].nid;
+	n = parker_pool_search(area_nid, parker_nr_pools, nid, order);
+	for (i = 0; i < n; i++) {
+		int err = pool_try(order[i], size, base);
 
-			if (!pool_candidate(i, nid, pass))
-				continue;
-			err = pool_try(i, size, base);
-			if (!err) {
-				*pool = i;
-				return 0;
-			}
-			if (err == -ENOMEM)
-				ret = err;
+		if (!err) {
+			*pool = order[i];
+			return 0;
 		}
+		if (err == -ENOMEM)
+			ret = err;
 	}
 	return ret;
 }
