@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The whole test suite: host unit tests, checkpatch over the kernel change,
+# the structure of the kernel change (scripts/callgraph.sh),
 # and every QEMU scenario (or those named in SCENARIOS="a b").  Every part
 # prints TAP lines; the last line is "N passed, N failed".
 set -uo pipefail
@@ -55,6 +56,9 @@ run_part unit unit_all
 
 section "checkpatch --strict"
 run_part checkpatch "$ROOT/scripts/checkpatch.sh"
+
+section "structure of the kernel change"
+run_part structure "$ROOT/scripts/callgraph.sh"
 
 section "QEMU scenarios"
 # Benchmarks ("# bench: yes") are not tests: make bench runs them.
