@@ -41,7 +41,13 @@ $(BUILD)/bzImage: $(KERNEL_INPUTS)
 	scripts/kernel-build.sh
 	@touch $@
 
-$(BUILD)/parkerctl: $(TOOL_INPUTS)
+# parkerctl builds against the kernel's UAPI headers, not copies of them.
+UAPI := $(BUILD)/uapi/include/asm/parker.h
+$(UAPI): $(KERNEL_INPUTS)
+	scripts/kernel-headers.sh
+	@touch $@
+
+$(BUILD)/parkerctl: $(TOOL_INPUTS) $(UAPI)
 	@$(MAKE) -s -C tools/parkerctl O=$(BUILD)
 
 $(BUILD)/initramfs.cpio.gz: $(BUILD)/bzImage $(BUILD)/parkerctl $(INITRAMFS_INPUTS)
@@ -50,10 +56,10 @@ $(BUILD)/initramfs.cpio.gz: $(BUILD)/bzImage $(BUILD)/parkerctl $(INITRAMFS_INPU
 kernel: deps $(BUILD)/bzImage
 tools: $(BUILD)/parkerctl
 
-unit: deps
+unit: deps $(UAPI)
 	@$(MAKE) -s -C tools/parkerctl O=$(BUILD) unit
 
-fuzz: deps
+fuzz: deps $(UAPI)
 	@$(MAKE) -s -C tools/parkerctl O=$(BUILD) fuzz
 
 install: $(BUILD)/parkerctl

@@ -25,6 +25,7 @@
 #include "parkerfs.h"
 #include "parse.h"
 #include "partinfo.h"
+#include "state.h"
 
 struct family {
 	const char *name, *type, *help;
@@ -99,7 +100,7 @@ static void uptime_samples(const struct family *f, const struct partinfo *p)
 {
 	uint64_t then, now;
 
-	if (!p->val[PF_STATE] || strcmp(p->val[PF_STATE], "running") ||
+	if (!p->val[PF_STATE] || !state_is(p->val[PF_STATE], PARKER_STATE_RUNNING) ||
 	    !p->val[PF_STARTED_AT] ||
 	    parse_seconds(p->val[PF_STARTED_AT], &then) || proc_uptime(&now))
 		return;

@@ -52,7 +52,7 @@ int wait_running(const struct start *s, const char *name)
 	for (;;) {
 		if (poll_state(name, state, sizeof(state), "starting"))
 			return EXIT_FAIL;
-		if (!strcmp(state, "running"))
+		if (state_is(state, PARKER_STATE_RUNNING))
 			return EXIT_OK;
 		if (state_is_down(state)) {
 			error_msg(name, "%s while starting", state);

@@ -120,7 +120,7 @@ int stop_partition(const char *name, unsigned int timeout)
 	if (!state_is_active(state))
 		return EXIT_OK;
 	/* Only a running kernel can be asked; the others are forced. */
-	if (strcmp(state, "running") || parkerfs_write(name, "command", "stop"))
+	if (!state_is(state, PARKER_STATE_RUNNING) || parkerfs_write(name, "command", "stop"))
 		return force_stop(name);
 	return wait_stopped(name, timeout);
 }

@@ -31,17 +31,6 @@ int force_stop(const char *name)
 	return partition_command(name, "force-stop", "stop");
 }
 
-int state_is_active(const char *state)
-{
-	return !strcmp(state, "starting") || !strcmp(state, "running") ||
-	       !strcmp(state, "unresponsive");
-}
-
-int state_is_down(const char *state)
-{
-	return !strcmp(state, "stopped") || !strcmp(state, "crashed");
-}
-
 int poll_state(const char *name, char *buf, size_t len, const char *doing)
 {
 	if (!parkerfs_read(name, "state", buf, len))

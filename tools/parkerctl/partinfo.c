@@ -31,11 +31,6 @@ static const char *const files[NR_PART_FILES] = {
 	[PF_REASON] = "reason",
 };
 
-const char *const partition_states[NR_PARTITION_STATES] = {
-	"empty", "ready", "loaded", "starting", "running", "stopped",
-	"crashed", "unresponsive", "quarantined",
-};
-
 int partinfo_read(const char *name, struct partinfo *p)
 {
 	char *buf = xcalloc(1, PARKERFS_VALUE_MAX);

@@ -19,10 +19,6 @@ enum part_file {
 	NR_PART_FILES
 };
 
-/* The states of a partition, in the kernel's order. */
-extern const char *const partition_states[];
-#define NR_PARTITION_STATES 9
-
 struct partinfo {
 	char *name;
 	char *val[NR_PART_FILES];	/* trimmed; NULL: cannot be read */

@@ -10,8 +10,11 @@
 #ifndef PARKERCTL_PARTITION_H
 #define PARKERCTL_PARTITION_H
 
+#include <linux/kexec.h>
+
 #include "parkerfs.h"
 #include "parse.h"
+#include "state.h"
 
 struct create {
 	const char *cmd;
@@ -77,18 +80,6 @@ void load_close(struct load *l);
 /* Load (or unload) name's kernel, and close the files: an exit status. */
 int load_partition(struct load *l, const char *name);
 
-#ifndef KEXEC_FILE_UNLOAD
-#define KEXEC_FILE_UNLOAD		0x00000001
-#endif
-#ifndef KEXEC_FILE_NO_INITRAMFS
-#define KEXEC_FILE_NO_INITRAMFS		0x00000004
-#endif
-#ifndef KEXEC_FILE_PARKER
-#define KEXEC_FILE_PARKER		0x00000010
-#endif
-#ifndef KEXEC_FILE_PARKER_ID
-#define KEXEC_FILE_PARKER_ID(id)	((unsigned long)((id) & 0xff) << 16)
-#endif
 #define PARKER_ID_MAX			0xff
 
 /* kexec_file_load(2) itself: 0, or -1 with errno. */
@@ -131,10 +122,6 @@ int force_stop(const char *name);
  * one not active is left as it is.  An exit status.
  */
 int stop_partition(const char *name, unsigned int timeout);
-/* Starting, running or unresponsive: its kernel has the CPUs. */
-int state_is_active(const char *state);
-/* Stopped or crashed: it ran and does no more. */
-int state_is_down(const char *state);
 /*
  * name's state into buf during a wait: 0, or -1 after saying "destroyed
  * while DOING" or why it cannot be read.

@@ -7,6 +7,7 @@
 #include "parkerctl.h"
 #include "parse.h"
 #include "plan.h"
+#include "state.h"
 
 #define CPULIST_MAX 16384
 
@@ -27,9 +28,7 @@ static void add(struct plan *p, enum plan_op op, const char *name,
 
 static int active(const struct plan_current *c)
 {
-	return c->state && (!strcmp(c->state, "starting") ||
-			    !strcmp(c->state, "running") ||
-			    !strcmp(c->state, "unresponsive"));
+	return state_is_active(c->state);
 }
 
 static const struct plan_current *find_current(const struct plan_current *cur,
@@ -184,9 +183,8 @@ static void adjust(struct plan *p, const struct apply_part *w,
 	set_if(p, w, c->on_reboot, w->on_reboot, "on-reboot", w->on_reboot);
 	set_if(p, w, c->smt_split, w->smt_split ? "1" : "0", "smt-split",
 	       w->smt_split ? "yes" : "no");
-	if (w->start && (!strcmp(c->state, "loaded") ||
-			 !strcmp(c->state, "stopped") ||
-			 !strcmp(c->state, "crashed")))
+	if (w->start && (state_is(c->state, PARKER_STATE_LOADED) ||
+			 state_is_down(c->state)))
 		add(p, PLAN_START, w->name, w, NULL, NULL);
 	if (!w->start && active(c))
 		add(p, PLAN_STOP, w->name, w, "start = no", NULL);
