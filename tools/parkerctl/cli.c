@@ -3,14 +3,15 @@
  * Messages and option parsing shared by the commands.  Every message reads
  * "parkerctl: NAME: what went wrong" (or "parkerctl: what went wrong" when
  * no partition is involved), so a person or a script can tell which
- * partition it is about.  Also the clock every command uses.
+ * partition it is about.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parse.h"
 
 const char *progname = "parkerctl";
@@ -144,22 +145,4 @@ int no_option(int argc, char **argv, int *i, void *arg)
 	(void)i;
 	(void)arg;
 	return OPT_UNKNOWN;
-}
-
-uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = {
-		.tv_sec = ms / 1000,
-		.tv_nsec = (long)(ms % 1000) * 1000000L,
-	};
-
-	nanosleep(&ts, NULL);
 }
