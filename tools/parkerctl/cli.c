@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "commands.h"
 #include "parse.h"
 
 const char *progname = "parkerctl";
@@ -106,8 +105,9 @@ int parse_words(const char *cmd, int argc, char **argv, const char **words,
 	for (int i = 1; i < argc; i++) {
 		int ret;
 
+		/* run_command() prints the help: the table is not ours. */
 		if (is_help(argv[i]))
-			return command_help(cmd);
+			return EXIT_HELP;
 		if (argv[i][0] == '-' && argv[i][1]) {
 			ret = option(argc, argv, &i, arg);
 			if (ret == OPT_UNKNOWN)

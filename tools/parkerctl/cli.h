@@ -12,8 +12,9 @@ enum {
 	EXIT_FAIL = 1,
 	EXIT_USAGE = 2,
 	/*
-	 * Not an exit status: a command printed its --help and did nothing
-	 * else.  run_command() turns it into EXIT_OK.
+	 * Not an exit status: a command was asked for its --help and did
+	 * nothing else.  run_command() prints the help and turns it into
+	 * EXIT_OK.
 	 */
 	EXIT_HELP = 3,
 };
@@ -59,8 +60,9 @@ typedef int (*option_fn)(int argc, char **argv, int *i, void *arg);
 /*
  * Split a command's words into the partition NAME and options: each word
  * starting with '-' goes to option(), which returns 0 when it took it,
- * OPT_UNKNOWN or a usage error; --help (or -h) prints the command's help.
- * Returns 0 with *name set to a valid name, EXIT_USAGE or EXIT_HELP.
+ * OPT_UNKNOWN or a usage error; --help (or -h) stops there with
+ * EXIT_HELP.  Returns 0 with *name set to a valid name, EXIT_USAGE or
+ * EXIT_HELP.
  */
 int parse_args(const char *cmd, int argc, char **argv, const char **name,
 	       option_fn option, void *arg);

@@ -13,12 +13,13 @@
 
 /* The command called name, or NULL. */
 const struct command *find_command(const char *name);
-/* Run c on its words (argv[0] is its name): an exit status. */
+/*
+ * Run c on its words (argv[0] is its name): an exit status.  Prints c's
+ * help when c was asked for it (EXIT_HELP).
+ */
 int run_command(const struct command *c, int argc, char **argv);
 /* The list of commands, for 'parkerctl --help'. */
 void usage(FILE *f);
-/* Print the help of command name: EXIT_HELP. */
-int command_help(const char *name);
 
 int cmd_create(int argc, char **argv);
 int cmd_destroy(int argc, char **argv);
