@@ -24,7 +24,7 @@
 #include "image.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 #define MAX_ARGS 24
 

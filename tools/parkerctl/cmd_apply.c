@@ -23,7 +23,7 @@
 #include "parkerctl.h"
 #include "parkerfs.h"
 #include "partinfo.h"
-#include "partition.h"
+#include "steps.h"
 #include "plan.h"
 
 /* A partition file is small; this is a typo'd path to something else. */

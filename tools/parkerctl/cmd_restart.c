@@ -8,7 +8,7 @@
  */
 #include "parkerctl.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 static int option(int argc, char **argv, int *i, void *s)
 {

@@ -11,7 +11,7 @@
  */
 #include "parkerctl.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 #define usage(...) cmd_usage_error("run", __VA_ARGS__)
 
