@@ -15,6 +15,7 @@
 #include "parse.h"
 #include "pci.h"
 #include "show.h"
+#include "showinfo.h"
 
 static void u64_or_null(struct json *j, const char *key, int ok, uint64_t v)
 {
