@@ -19,6 +19,7 @@
 #include "jsoncheck.h"
 #include "parkerctl.h"
 #include "parkerfs.h"
+#include "partjson.h"
 
 static char *list_output(int *ret)
 {

@@ -138,6 +138,15 @@ int parse_args(const char *cmd, int argc, char **argv, const char **name,
 	return ret ? ret : check_name(cmd, *name);
 }
 
+int json_option(int argc, char **argv, int *i, void *json)
+{
+	(void)argc;
+	if (strcmp(argv[*i], "--json"))
+		return OPT_UNKNOWN;
+	*(int *)json = 1;
+	return 0;
+}
+
 int no_option(int argc, char **argv, int *i, void *arg)
 {
 	(void)argc;

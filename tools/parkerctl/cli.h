@@ -73,6 +73,8 @@ int parse_args(const char *cmd, int argc, char **argv, const char **name,
  */
 int parse_words(const char *cmd, int argc, char **argv, const char **words,
 		int nr_words, const char *what, option_fn option, void *arg);
+/* The option parser of a command whose one option is --json: *json = 1. */
+int json_option(int argc, char **argv, int *i, void *json);
 /* An option parser for a command without options. */
 int no_option(int argc, char **argv, int *i, void *arg);
 

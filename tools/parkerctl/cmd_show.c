@@ -42,7 +42,7 @@
 #include "parkerfs.h"
 #include "parse.h"
 #include "pci.h"
-#include "show.h"
+#include "partjson.h"
 #include "showinfo.h"
 
 /* A label and a space, in 10 columns when it fits. */
@@ -281,17 +281,6 @@ static void show_image(const struct partinfo *p)
 	free(r);
 }
 
-static int option(int argc, char **argv, int *i, void *arg)
-{
-	int *json = arg;
-
-	(void)argc;
-	if (strcmp(argv[*i], "--json"))
-		return OPT_UNKNOWN;
-	*json = 1;
-	return 0;
-}
-
 static void show_text(const struct partinfo *p)
 {
 	line("name:", p->name);
@@ -312,7 +301,7 @@ int cmd_show(int argc, char **argv)
 	const char *name;
 	int json = 0, ret;
 
-	ret = parse_args("show", argc, argv, &name, option, &json);
+	ret = parse_args("show", argc, argv, &name, json_option, &json);
 	if (ret)
 		return ret;
 	if (parkerfs_mount())

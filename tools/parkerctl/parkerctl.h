@@ -10,14 +10,11 @@
 #include "cli.h"
 #include "clock.h"
 #include "commands.h"
+#include "listtable.h"
 
 #ifndef PARKER_VERSION
 #define PARKER_VERSION "unknown"
 #endif
 
-/* The table of 'parkerctl list' on out; returns an exit status. */
-int list_partitions(FILE *out);
-/* The same as JSON (list --json). */
-int list_json(FILE *out);
 
 #endif

@@ -135,3 +135,13 @@ void partinfo_list_free(struct partinfo *list, size_t nr)
 		partinfo_free(&list[i]);
 	free(list);
 }
+
+int partinfo_pool(uint64_t *total, uint64_t *avail)
+{
+	if (!parkerfs_read_u64("info", "pool_size", total) &&
+	    !parkerfs_read_u64("info", "pool_free", avail))
+		return 0;
+	error_msg(NULL, "cannot read the pool size from %s/info: %s",
+		  parkerfs_root(), strerror(errno));
+	return -1;
+}

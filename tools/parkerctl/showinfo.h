@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What parkerctl show makes of a partition's files, for its text
- * (cmd_show.c) and its JSON (show_json.c) alike: below both, calling
+ * (cmd_show.c) and its JSON (partjson.c) alike: below both, calling
  * neither.
  */
 #ifndef PARKERCTL_SHOWINFO_H
