@@ -23,9 +23,10 @@
 #include <cmocka.h>
 
 #include "capture.h"
+#include "cli.h"
+#include "commands.h"
 #include "fakefs.h"
 #include "image.h"
-#include "parkerctl.h"
 #include "sha256.h"
 
 /* What kexec_file_load(2) is to do: errno when not 0, and a status. */

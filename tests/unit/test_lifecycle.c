@@ -20,9 +20,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "fakefs.h"
 #include "image.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 #include "steps.h"
 

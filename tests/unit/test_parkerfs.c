@@ -14,10 +14,12 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "fakefs.h"
 #include "image.h"
 #include "jsoncheck.h"
-#include "parkerctl.h"
+#include "listtable.h"
 #include "parkerfs.h"
 #include "partjson.h"
 

@@ -9,7 +9,8 @@
  * kernel refuses one, the partition is removed again so that a failed
  * create changes nothing.  run takes the same steps (steps.h).
  */
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "steps.h"
 
 static int option(int argc, char **argv, int *i, void *c)

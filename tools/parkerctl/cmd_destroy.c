@@ -9,7 +9,8 @@
  */
 #include <string.h>
 
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
 #include "steps.h"
 

@@ -11,7 +11,8 @@
  */
 #include <string.h>
 
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "steps.h"
 
 static int option(int argc, char **argv, int *i, void *arg)

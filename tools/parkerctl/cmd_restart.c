@@ -6,7 +6,8 @@
  * it is active and starts the loaded image again; --wait then follows the
  * state as start's does.
  */
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
 #include "steps.h"
 

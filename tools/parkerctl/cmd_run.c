@@ -9,7 +9,8 @@
  * first, and when a later step fails the partition is removed again, so a
  * failed run leaves nothing behind.
  */
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
 #include "steps.h"
 

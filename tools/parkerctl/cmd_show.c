@@ -34,15 +34,18 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "cli.h"
+#include "commands.h"
 #include "host.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
-#include "pci.h"
 #include "partjson.h"
+#include "pci.h"
 #include "showinfo.h"
 
 /* A label and a space, in 10 columns when it fits. */

@@ -7,7 +7,8 @@
  * kernel says it is up, or to stopped or crashed; --wait follows it (and
  * restart's and run's --wait).
  */
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
 #include "steps.h"
 

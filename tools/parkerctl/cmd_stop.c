@@ -14,7 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
 #include "steps.h"
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "parkerctl.h"
+#include "commands.h"
 
 #define OPT_CPUS \
 	"  --cpus LIST         CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"

@@ -3,11 +3,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "parkerctl.h"
+#include "alloc.h"
+#include "cli.h"
 #include "parkerfs.h"
 #include "partinfo.h"
 
