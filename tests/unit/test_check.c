@@ -15,8 +15,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "fakefs.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 
 /* ROOT/REL and the directories above it. */

@@ -15,7 +15,8 @@
 #include <cmocka.h>
 
 #include "capture.h"
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 
 static const char *const names[] = {
 	"create", "load", "start", "stop", "restart", "run", "destroy",

@@ -20,11 +20,12 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "fakefs.h"
 #include "image.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 #define MAX_ARGS 24
 

@@ -19,9 +19,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "console.h"
 #include "fakefs.h"
-#include "parkerctl.h"
 
 #define MAX_ACTS 8
 

@@ -14,11 +14,14 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "fakefs.h"
 #include "image.h"
 #include "jsoncheck.h"
-#include "parkerctl.h"
+#include "listtable.h"
 #include "parkerfs.h"
+#include "partjson.h"
 
 static char *list_output(int *ret)
 {

@@ -16,10 +16,11 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "fakefs.h"
 #include "image.h"
 #include "jsoncheck.h"
-#include "parkerctl.h"
 
 static int setup(void **state)
 {

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parkerctl.h"
+#include "alloc.h"
+#include "cli.h"
 
 static void out_of_memory(void)
 {

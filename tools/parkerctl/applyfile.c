@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "applyfile.h"
-#include "parkerctl.h"
 
 /* The longest CPU list in its canonical form, as the kernel takes it. */
 #define CPULIST_MAX 16384

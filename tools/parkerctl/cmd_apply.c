@@ -13,18 +13,21 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "applyfile.h"
+#include "cli.h"
+#include "commands.h"
 #include "image.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 #include "partinfo.h"
-#include "partition.h"
 #include "plan.h"
+#include "steps.h"
 
 /* A partition file is small; this is a typo'd path to something else. */
 #define APPLY_FILE_MAX (1 << 20)

@@ -23,8 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "host.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
 

@@ -7,13 +7,12 @@
  * (starting, running or unresponsive) is refused unless --force, which
  * force-stops it first.  The record of its image goes with it.
  */
-#include <errno.h>
 #include <string.h>
 
-#include "image.h"
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 static int option(int argc, char **argv, int *i, void *arg)
 {
@@ -41,20 +40,6 @@ static int stop_first(const char *name, int force)
 		return -1;
 	}
 	return force_stop(name) ? -1 : 0;
-}
-
-int destroy_partition(const char *name)
-{
-	char why[PARKERFS_STATUS_MAX];
-
-	if (!parkerfs_rmdir(name)) {
-		image_record_remove(name);
-		return EXIT_OK;
-	}
-	error_msg(name, "cannot destroy: %s",
-		  errno == ENOENT ? "no such partition" :
-		  parkerfs_reason(name, errno, why, sizeof(why)));
-	return EXIT_FAIL;
 }
 
 int cmd_destroy(int argc, char **argv)

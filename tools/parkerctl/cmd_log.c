@@ -12,11 +12,14 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "clock.h"
+#include "commands.h"
 #include "console.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 
 #define FOLLOW_MS 200

@@ -17,11 +17,13 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
+#include "commands.h"
 #include "host.h"
 #include "json.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
 #include "partinfo.h"

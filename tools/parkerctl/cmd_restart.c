@@ -6,9 +6,10 @@
  * it is active and starts the loaded image again; --wait then follows the
  * state as start's does.
  */
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 static int option(int argc, char **argv, int *i, void *s)
 {

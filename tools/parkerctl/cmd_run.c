@@ -9,9 +9,10 @@
  * first, and when a later step fails the partition is removed again, so a
  * failed run leaves nothing behind.
  */
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 #define usage(...) cmd_usage_error("run", __VA_ARGS__)
 

@@ -34,15 +34,19 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "cli.h"
+#include "commands.h"
 #include "host.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
+#include "partjson.h"
 #include "pci.h"
-#include "show.h"
+#include "showinfo.h"
 
 /* A label and a space, in 10 columns when it fits. */
 #define LABEL "%-9s "
@@ -63,17 +67,6 @@ static const char *val(const struct partinfo *p, enum part_file f)
 static int has(const struct partinfo *p, enum part_file f)
 {
 	return p->val[f] || p->err[f] != ENOENT;
-}
-
-int show_apic_ids(char *ids, char **word, unsigned int nr)
-{
-	unsigned int n = 0;
-	char *save;
-
-	for (char *w = strtok_r(ids, " \t\n", &save); w && n < nr;
-	     w = strtok_r(NULL, " \t\n", &save))
-		word[n++] = w;
-	return n < nr ? -1 : 0;
 }
 
 /* One line per CPU, with its APIC id when the kernel gives one for each. */
@@ -198,17 +191,6 @@ static void show_devices(const struct partinfo *p)
 	free(devices);
 }
 
-int show_since_secs(const struct partinfo *p, uint64_t *secs)
-{
-	uint64_t then, now;
-
-	if (!p->val[PF_STARTED_AT] ||
-	    parse_seconds(p->val[PF_STARTED_AT], &then) || proc_uptime(&now))
-		return -1;
-	*secs = now > then ? now - then : 0;
-	return 0;
-}
-
 static void show_since(const struct partinfo *p)
 {
 	const char *at = val(p, PF_STARTED_AT);
@@ -279,21 +261,6 @@ static void show_lifecycle(const struct partinfo *p)
 	show_crash(p);
 }
 
-enum show_image show_image_of(const struct partinfo *p, uint64_t *size,
-			      struct image_record *r)
-{
-	if (!p->val[PF_IMAGE_SIZE])
-		return p->err[PF_IMAGE_SIZE] == ENOENT ? IMAGE_NO_FILE :
-							 IMAGE_UNREADABLE;
-	if (partinfo_u64(p, PF_IMAGE_SIZE, size))
-		return IMAGE_UNREADABLE;
-	if (!*size)
-		return IMAGE_NONE;
-	if (image_record_match(p->name, *size, r))
-		return IMAGE_UNKNOWN;
-	return IMAGE_KNOWN;
-}
-
 static void show_image(const struct partinfo *p)
 {
 	struct image_record *r = xcalloc(1, sizeof(*r));
@@ -317,17 +284,6 @@ static void show_image(const struct partinfo *p)
 	free(r);
 }
 
-static int option(int argc, char **argv, int *i, void *arg)
-{
-	int *json = arg;
-
-	(void)argc;
-	if (strcmp(argv[*i], "--json"))
-		return OPT_UNKNOWN;
-	*json = 1;
-	return 0;
-}
-
 static void show_text(const struct partinfo *p)
 {
 	line("name:", p->name);
@@ -348,7 +304,7 @@ int cmd_show(int argc, char **argv)
 	const char *name;
 	int json = 0, ret;
 
-	ret = parse_args("show", argc, argv, &name, option, &json);
+	ret = parse_args("show", argc, argv, &name, json_option, &json);
 	if (ret)
 		return ret;
 	if (parkerfs_mount())

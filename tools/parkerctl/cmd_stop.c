@@ -14,9 +14,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
 #include "parkerfs.h"
-#include "partition.h"
+#include "steps.h"
 
 struct stop {
 	int force;
@@ -77,25 +78,6 @@ static int needs_stop(const char *name)
 	return -1;
 }
 
-/* Poll the state until it is down or the time is up, then force it. */
-static int wait_stopped(const char *name, unsigned int timeout)
-{
-	uint64_t end = now_ms() + (uint64_t)timeout * 1000;
-	char state[64];
-
-	for (;;) {
-		if (poll_state(name, state, sizeof(state), "stopping"))
-			return EXIT_FAIL;
-		if (state_is_down(state))
-			return EXIT_OK;
-		if (now_ms() >= end)
-			break;
-		sleep_ms(STATE_POLL_MS);
-	}
-	error_msg(name, "did not stop within %u s; forcing", timeout);
-	return force_stop(name);
-}
-
 static int graceful_stop(const char *name, unsigned int timeout)
 {
 	int ret = needs_stop(name);
@@ -104,24 +86,6 @@ static int graceful_stop(const char *name, unsigned int timeout)
 		return ret ? EXIT_FAIL : EXIT_OK;
 	if (partition_command(name, "stop", "stop"))
 		return EXIT_FAIL;
-	return wait_stopped(name, timeout);
-}
-
-int stop_partition(const char *name, unsigned int timeout)
-{
-	char state[64];
-
-	if (parkerfs_read(name, "state", state, sizeof(state))) {
-		error_msg(name, "cannot stop: %s",
-			  errno == ENOENT ? "no such partition" :
-			  strerror(errno));
-		return EXIT_FAIL;
-	}
-	if (!state_is_active(state))
-		return EXIT_OK;
-	/* Only a running kernel can be asked; the others are forced. */
-	if (!state_is(state, PARKER_STATE_RUNNING) || parkerfs_write(name, "command", "stop"))
-		return force_stop(name);
 	return wait_stopped(name, timeout);
 }
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "parkerctl.h"
+#include "commands.h"
 
 #define OPT_CPUS \
 	"  --cpus LIST         CPUs to move to the partition, e.g. 2-3 or 2,4-7\n"
@@ -167,11 +167,23 @@ const struct command *find_command(const char *name)
 	return NULL;
 }
 
+/* 'parkerctl CMD --help'. */
+static void command_help(const struct command *c)
+{
+	printf("Usage: parkerctl %s%s%s\n\n%s\n", c->name,
+	       c->synopsis[0] ? " " : "", c->synopsis, c->summary);
+	if (c->options)
+		printf("\nOptions:\n%s", c->options);
+}
+
 int run_command(const struct command *c, int argc, char **argv)
 {
 	int ret = c->run(argc, argv);
 
-	return ret == EXIT_HELP ? EXIT_OK : ret;
+	if (ret != EXIT_HELP)
+		return ret;
+	command_help(c);
+	return EXIT_OK;
 }
 
 void usage(FILE *f)
@@ -190,17 +202,4 @@ void usage(FILE *f)
 		"Run 'parkerctl COMMAND --help' for a command's options.\n"
 		"Exit status: 0 success, 1 failure, 2 usage error.\n"
 		"See parkerctl(8).\n");
-}
-
-int command_help(const char *name)
-{
-	const struct command *c = find_command(name);
-
-	if (!c)
-		return EXIT_HELP;
-	printf("Usage: parkerctl %s%s%s\n\n%s\n", c->name,
-	       c->synopsis[0] ? " " : "", c->synopsis, c->summary);
-	if (c->options)
-		printf("\nOptions:\n%s", c->options);
-	return EXIT_HELP;
 }

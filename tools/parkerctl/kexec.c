@@ -8,7 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "partition.h"
+#include "kexec.h"
 
 int parker_kexec_file_load(int kernel_fd, int initrd_fd,
 			   unsigned long cmdline_len, const char *cmdline,

@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parkerctl.h"
+#include "cli.h"
+#include "commands.h"
+
+#ifndef PARKER_VERSION
+#define PARKER_VERSION "unknown"
+#endif
 
 int main(int argc, char **argv)
 {

@@ -8,13 +8,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "parkerctl.h"
+#include "alloc.h"
+#include "cli.h"
 #include "parkerfs.h"
 
 static const char *fake_root(void)

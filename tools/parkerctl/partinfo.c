@@ -3,11 +3,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "parkerctl.h"
+#include "alloc.h"
+#include "cli.h"
 #include "parkerfs.h"
 #include "partinfo.h"
 
@@ -134,4 +136,14 @@ void partinfo_list_free(struct partinfo *list, size_t nr)
 	for (size_t i = 0; i < nr; i++)
 		partinfo_free(&list[i]);
 	free(list);
+}
+
+int partinfo_pool(uint64_t *total, uint64_t *avail)
+{
+	if (!parkerfs_read_u64("info", "pool_size", total) &&
+	    !parkerfs_read_u64("info", "pool_free", avail))
+		return 0;
+	error_msg(NULL, "cannot read the pool size from %s/info: %s",
+		  parkerfs_root(), strerror(errno));
+	return -1;
 }

@@ -42,5 +42,10 @@ int partinfo_u64(const struct partinfo *p, enum part_file f, uint64_t *v);
 /* The memory file's size and base (0 and 0 for none): 0, or -1. */
 int partinfo_memory(const struct partinfo *p, uint64_t *size,
 		    uint64_t *base);
+/*
+ * The pool's size and free bytes (info/pool_size, info/pool_free): 0, or
+ * -1 after saying why not.
+ */
+int partinfo_pool(uint64_t *total, uint64_t *avail);
 
 #endif

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parkerctl.h"
+#include "alloc.h"
 #include "parse.h"
 #include "plan.h"
 #include "state.h"

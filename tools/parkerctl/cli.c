@@ -3,14 +3,14 @@
  * Messages and option parsing shared by the commands.  Every message reads
  * "parkerctl: NAME: what went wrong" (or "parkerctl: what went wrong" when
  * no partition is involved), so a person or a script can tell which
- * partition it is about.  Also the clock every command uses.
+ * partition it is about.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "parkerctl.h"
+#include "cli.h"
 #include "parse.h"
 
 const char *progname = "parkerctl";
@@ -105,8 +105,9 @@ int parse_words(const char *cmd, int argc, char **argv, const char **words,
 	for (int i = 1; i < argc; i++) {
 		int ret;
 
+		/* run_command() prints the help: the table is not ours. */
 		if (is_help(argv[i]))
-			return command_help(cmd);
+			return EXIT_HELP;
 		if (argv[i][0] == '-' && argv[i][1]) {
 			ret = option(argc, argv, &i, arg);
 			if (ret == OPT_UNKNOWN)
@@ -137,6 +138,15 @@ int parse_args(const char *cmd, int argc, char **argv, const char **name,
 	return ret ? ret : check_name(cmd, *name);
 }
 
+int json_option(int argc, char **argv, int *i, void *json)
+{
+	(void)argc;
+	if (strcmp(argv[*i], "--json"))
+		return OPT_UNKNOWN;
+	*(int *)json = 1;
+	return 0;
+}
+
 int no_option(int argc, char **argv, int *i, void *arg)
 {
 	(void)argc;
@@ -144,22 +154,4 @@ int no_option(int argc, char **argv, int *i, void *arg)
 	(void)i;
 	(void)arg;
 	return OPT_UNKNOWN;
-}
-
-uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = {
-		.tv_sec = ms / 1000,
-		.tv_nsec = (long)(ms % 1000) * 1000000L,
-	};
-
-	nanosleep(&ts, NULL);
 }

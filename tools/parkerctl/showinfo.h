@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* What parkerctl show's text (cmd_show.c) and JSON (show_json.c) share. */
-#ifndef PARKERCTL_SHOW_H
-#define PARKERCTL_SHOW_H
+/*
+ * What parkerctl show makes of a partition's files, for its text
+ * (cmd_show.c) and its JSON (partjson.c) alike: below both, calling
+ * neither.
+ */
+#ifndef PARKERCTL_SHOWINFO_H
+#define PARKERCTL_SHOWINFO_H
+
+#include <stdint.h>
 
 #include "image.h"
 #include "partinfo.h"
@@ -24,7 +30,5 @@ int show_since_secs(const struct partinfo *p, uint64_t *secs);
  * when the kernel does not give that many.
  */
 int show_apic_ids(char *ids, char **word, unsigned int nr);
-
-int show_json(const struct partinfo *p);
 
 #endif

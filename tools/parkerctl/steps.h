@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The steps of a partition's life that more than one command takes: create
- * (create, run), load (load, run), start (start, restart, run) and the
- * commands and states of lifecycle.c.  Each step has an
- * option parser for its share of the command line, a check of the values
- * that runs before anything is touched, and the step itself.  Usage errors
- * point at the command the options came from.
+ * The steps of a partition's life, which the commands take and share:
+ * create (create, run, apply), load (load, run, apply), start and wait
+ * for it to run (start, restart, run, apply), stop and wait for it to go
+ * (stop, apply), destroy (destroy, apply).  Most steps have an option
+ * parser for their share of the command line and a check of the values
+ * that runs before anything is touched (stepargs.c), and the step itself
+ * (steps.c).  Usage errors point at the command the options came from.
+ * A step never calls a command.
  */
-#ifndef PARKERCTL_PARTITION_H
-#define PARKERCTL_PARTITION_H
+#ifndef PARKERCTL_STEPS_H
+#define PARKERCTL_STEPS_H
 
 #include <linux/kexec.h>
 
@@ -80,12 +82,8 @@ void load_close(struct load *l);
 /* Load (or unload) name's kernel, and close the files: an exit status. */
 int load_partition(struct load *l, const char *name);
 
+/* The highest partition id kexec_file_load(2) can name. */
 #define PARKER_ID_MAX			0xff
-
-/* kexec_file_load(2) itself: 0, or -1 with errno. */
-int parker_kexec_file_load(int kernel_fd, int initrd_fd,
-			   unsigned long cmdline_len, const char *cmdline,
-			   unsigned long flags);
 
 /* The longest --wait (and stop's --timeout), in seconds. */
 #define START_WAIT_MAX 86400
@@ -122,6 +120,11 @@ int force_stop(const char *name);
  * one not active is left as it is.  An exit status.
  */
 int stop_partition(const char *name, unsigned int timeout);
+/*
+ * After "stop": poll name's state until it is down, or force it when it
+ * is not within timeout seconds.  An exit status.
+ */
+int wait_stopped(const char *name, unsigned int timeout);
 /*
  * name's state into buf during a wait: 0, or -1 after saying "destroyed
  * while DOING" or why it cannot be read.

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * parkerctl show NAME --json: what show prints, as one JSON object with
- * the keys of parkerctl(8).  A value that cannot be read, or that the
- * kernel does not have, is null; an object or array whose file cannot be
- * read is null as a whole.
+ * The partitions as JSON, with the keys of parkerctl(8): list --json (each
+ * partition in short, and the pool) and show NAME --json (one in full,
+ * what show prints).  Both begin a partition with its name, id and state,
+ * and write a file of one value a line (devices) as an array.  A value
+ * that cannot be read, or that the kernel does not have, is null; an
+ * object or array whose file cannot be read is null as a whole.
  */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "cli.h"
 #include "json.h"
-#include "parkerctl.h"
 #include "parkerfs.h"
 #include "parse.h"
+#include "partjson.h"
 #include "pci.h"
-#include "show.h"
+#include "showinfo.h"
 
 static void u64_or_null(struct json *j, const char *key, int ok, uint64_t v)
 {
@@ -23,6 +27,37 @@ static void u64_or_null(struct json *j, const char *key, int ok, uint64_t v)
 		json_u64(j, v);
 	else
 		json_null(j);
+}
+
+/*
+ * A file of one value a line (devices) under key: an array of item() of
+ * each line, trimmed, or null when the file cannot be read.
+ */
+static void json_lines(struct json *j, const char *key, const char *val,
+		       void (*item)(struct json *j, const char *line))
+{
+	char *copy, *save;
+
+	json_key(j, key);
+	if (!val) {
+		json_null(j);
+		return;
+	}
+	copy = xstrdup(val);
+	json_array_begin(j);
+	for (char *l = strtok_r(copy, "\n", &save); l;
+	     l = strtok_r(NULL, "\n", &save))
+		item(j, parkerfs_trim(l));
+	json_array_end(j);
+	free(copy);
+}
+
+/* What every partition's object begins with. */
+static void json_head(struct json *j, const struct partinfo *p)
+{
+	json_kv_string(j, "name", p->name);
+	u64_or_null(j, "id", p->has_id, p->id);
+	json_kv_string(j, "state", p->val[PF_STATE]);
 }
 
 static void u64_of(struct json *j, const char *key, const struct partinfo *p,
@@ -160,23 +195,6 @@ static void json_device(struct json *j, const char *dev)
 	json_object_end(j);
 }
 
-static void json_devices(struct json *j, const struct partinfo *p)
-{
-	char *devices, *save;
-
-	json_key(j, "devices");
-	if (!p->val[PF_DEVICES]) {
-		json_null(j);
-		return;
-	}
-	devices = xstrdup(p->val[PF_DEVICES]);
-	json_array_begin(j);
-	for (char *dev = strtok_r(devices, "\n", &save); dev;
-	     dev = strtok_r(NULL, "\n", &save))
-		json_device(j, parkerfs_trim(dev));
-	json_array_end(j);
-	free(devices);
-}
 
 static void json_image(struct json *j, const struct partinfo *p)
 {
@@ -227,9 +245,7 @@ int show_json(const struct partinfo *p)
 
 	json_init(&j, stdout);
 	json_object_begin(&j);
-	json_kv_string(&j, "name", p->name);
-	u64_or_null(&j, "id", p->has_id, p->id);
-	json_kv_string(&j, "state", p->val[PF_STATE]);
+	json_head(&j, p);
 	json_kv_string(&j, "reason", p->val[PF_REASON] && p->val[PF_REASON][0] ?
 		       p->val[PF_REASON] : NULL);
 	json_life(&j, p);
@@ -240,9 +256,64 @@ int show_json(const struct partinfo *p)
 	else
 		json_null(&j);
 	json_memory(&j, p);
-	json_devices(&j, p);
+	json_lines(&j, "devices", p->val[PF_DEVICES], json_device);
 	json_image(&j, p);
 	json_object_end(&j);
 	json_finish(&j);
 	return EXIT_OK;
+}
+
+/* A partition in short, for list. */
+static void json_summary(struct json *j, const struct partinfo *p)
+{
+	uint64_t size = 0, base;
+	int memory = !partinfo_memory(p, &size, &base);
+
+	json_object_begin(j);
+	json_head(j, p);
+	json_kv_string(j, "cpus", p->val[PF_CPUS]);
+	u64_or_null(j, "memory_bytes", memory, size);
+	json_lines(j, "devices", p->val[PF_DEVICES], json_string);
+	json_object_end(j);
+}
+
+static int json_pool(struct json *j)
+{
+	uint64_t total, avail;
+	int ret = partinfo_pool(&total, &avail);
+
+	json_key(j, "pool");
+	json_object_begin(j);
+	if (ret) {
+		json_kv_null(j, "size");
+		json_kv_null(j, "free");
+	} else {
+		json_kv_u64(j, "size", total);
+		json_kv_u64(j, "free", avail);
+	}
+	json_object_end(j);
+	return ret ? EXIT_FAIL : EXIT_OK;
+}
+
+int list_json(FILE *out)
+{
+	struct partinfo *parts;
+	struct json j;
+	size_t nr;
+	int ret;
+
+	if (partinfo_list(&parts, &nr))
+		return EXIT_FAIL;
+	json_init(&j, out);
+	json_object_begin(&j);
+	json_key(&j, "partitions");
+	json_array_begin(&j);
+	for (size_t i = 0; i < nr; i++)
+		json_summary(&j, &parts[i]);
+	json_array_end(&j);
+	ret = json_pool(&j);
+	json_object_end(&j);
+	json_finish(&j);
+	partinfo_list_free(parts, nr);
+	return ret;
 }
