@@ -57,8 +57,17 @@ run_part unit unit_all
 section "checkpatch --strict"
 run_part checkpatch "$ROOT/scripts/checkpatch.sh"
 
-section "structure of the kernel change"
-run_part structure "$ROOT/scripts/callgraph.sh"
+section "structure of the kernel change and of parkerctl"
+structure_all() {
+	"$ROOT/scripts/callgraph.sh"
+	if make -s -C "$ROOT/tools/parkerctl" O="$BUILD" callgraph > "$BUILD/tests/parkerctl-callgraph.txt" 2>&1; then
+		echo "ok - parkerctl's call graph has no loop and no command calls another ($(grep ' edges between ' "$BUILD/tests/parkerctl-callgraph.txt"))"
+	else
+		echo "not ok - parkerctl's call graph has a loop or a command calling another"
+		grep 'callgraph:\|tsort' "$BUILD/tests/parkerctl-callgraph.txt" | sed 's/^/#   /'
+	fi
+}
+run_part structure structure_all
 
 section "QEMU scenarios"
 # Benchmarks ("# bench: yes") are not tests: make bench runs them.
