@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Parker lifecycle: starting a loaded partition and taking it back.
+ * Parker lifecycle: starting, stopping, restarting and destroying a partition.
  *
  * Start copies the loaded image's segments into the partition's memory
  * again (its kernel decompressed itself over them last time), writes the
