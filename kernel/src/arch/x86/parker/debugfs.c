@@ -6,7 +6,9 @@
  * and misplace_load, to test the loader's confinement: kexec is offered the
  * memory at that physical address instead of the partition's; and
  * slow_wipe_ms, to show what waits for a wipe: each wipe of pool memory
- * takes at least that long.
+ * takes at least that long; and bad_record, to show that an application
+ * kernel halts on a record it cannot use: the next N starts write a record
+ * of the next version.
  *
  * Write a 64-bit marker (hex) to count its occurrences in all pool memory
  * no partition holds, or "MARKER NAME" to count them in partition NAME's
@@ -140,6 +142,8 @@ static int __init parker_debugfs_init(void)
 	debugfs_create_x64("misplace_load", 0600, dir, &parker_fault_misplace);
 	/* Fault injection: every wipe of pool memory takes this long at least. */
 	debugfs_create_u32("slow_wipe_ms", 0600, dir, &parker_fault_wipe_ms);
+	/* Fault injection: the next N starts write a record of another version. */
+	debugfs_create_u32("bad_record", 0600, dir, &parker_fault_bad_record);
 	return 0;
 }
 late_initcall(parker_debugfs_init);

@@ -250,6 +250,7 @@ size_t parker_ring_capacity(void);
 extern u64 parker_fault_misplace;
 
 /* record.c */
+extern u32 parker_fault_bad_record;
 int parker_record_write(struct parker_partition *p);
 
 /* handoff.c, handoff_entry.S */

@@ -9,6 +9,8 @@
  * time the boot kernel measured, so that it never calibrates against the
  * machine's shared timers.
  */
+#define pr_fmt(fmt) "parker: " fmt
+
 #include <linux/delay.h>
 #include <linux/pci.h>
 #include <linux/smp.h>
@@ -107,6 +109,12 @@ static bool devices_have_ecam(struct parker_partition *p)
 	return true;
 }
 
+/*
+ * Fault injection (debugfs): the next this many starts write a record of
+ * the next version, which no kernel of this build can use.
+ */
+u32 parker_fault_bad_record;
+
 /* Fill the record and reset the status page for a start of @p. */
 int parker_record_write(struct parker_partition *p)
 {
@@ -121,6 +129,12 @@ int parker_record_write(struct parker_partition *p)
 	memset(rec, 0, sizeof(*rec));
 	rec->magic = PARKER_RECORD_MAGIC;
 	rec->version = PARKER_RECORD_VERSION;
+	if (parker_fault_bad_record) {
+		parker_fault_bad_record--;
+		rec->version++;
+		pr_info("%s: fault injection: record version %u\n", p->name,
+			rec->version);
+	}
 	rec->size = sizeof(*rec);
 	rec->self = p->mem_base + PARKER_CTL_RECORD + offsetof(struct parker_setup, rec);
 	rec->id = p->id;
