@@ -26,6 +26,8 @@ GIT=(git -c advice.detachedHead=false)
 "${GIT[@]}" -C "$EXPORT" worktree prune
 [ -d "$TREE" ] || "${GIT[@]}" -C "$EXPORT" worktree add -q --detach "$TREE" base
 mkdir -p "$OBJ"
+# CONFIG_SYSTEM_TRUSTED_KEYS names the build's kexec key, relative to OBJ.
+"$ROOT/scripts/kexec-key.sh" "$OBJ"
 failed=0 n=0
 for c in $("${GIT[@]}" -C "$EXPORT" rev-list --reverse base..parker); do
 	n=$((n + 1))

@@ -13,19 +13,8 @@ JOBS=${JOBS:-$(($(nproc) + 1))}
 "$ROOT/scripts/kernel-tree.sh"
 "$ROOT/scripts/kernel-config.sh"
 
-# The key the kernel trusts for signed kexec images (CONFIG_SYSTEM_TRUSTED_KEYS):
-# this build's own, made once; the tests sign an image with it.  Never a
-# key to ship.
-KEYS=$BUILD/keys
-if [ ! -s "$KEYS/kexec.crt" ]; then
-	mkdir -p "$KEYS"
-	openssl req -new -x509 -newkey rsa:2048 -sha256 -nodes -days 36500 \
-		-subj "/CN=Parker kexec test key (this build only)/" \
-		-keyout "$KEYS/kexec.key" -out "$KEYS/kexec.crt" 2> /dev/null
-fi
-mkdir -p "$BUILD/obj/certs"
-cmp -s "$KEYS/kexec.crt" "$BUILD/obj/certs/parker-kexec.pem" ||
-	cp "$KEYS/kexec.crt" "$BUILD/obj/certs/parker-kexec.pem"
+# The key the kernel trusts for signed kexec images.
+"$ROOT/scripts/kexec-key.sh" "$BUILD/obj"
 
 # shellcheck source=ccache-env.sh
 . "$ROOT/scripts/ccache-env.sh"
