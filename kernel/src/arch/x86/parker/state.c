@@ -93,8 +93,10 @@ bool parker_partition_active(const struct parker_partition *p)
 
 /*
  * EMPTY, READY or LOADED, from what @p holds now, after its CPUs, memory
- * or image changed in one of those states.  A stopped or crashed partition
- * stays so: it keeps its image until it is unloaded.
+ * or image changed, which the guard allows only while its kernel is not
+ * running.  A stopped or crashed partition holds its image and so cannot
+ * change CPUs or memory: it leaves that state only for another image
+ * (LOADED), none (READY) or a start.
  */
 void parker_state_from_holdings(struct parker_partition *p)
 {
