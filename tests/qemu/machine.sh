@@ -17,8 +17,14 @@
 #
 # All NICs sit on one QEMU hub: one network segment.  The boot kernel's
 # console is the legacy COM1 (ttyS0 in the boot kernel).
+#
+# Firmware: MACHINE_FIRMWARE=uefi (the default: OVMF, as servers boot) or
+# bios (SeaBIOS, the legacy machine).  QEMU hands the kernel to either with
+# -kernel; under OVMF the kernel starts through its EFI stub.
 
 UART_ADDRS="03 04 05 06"
+OVMF_CODE=/usr/share/OVMF/OVMF_CODE_4M.fd
+OVMF_VARS=/usr/share/OVMF/OVMF_VARS_4M.fd
 NIC_ADDRS="08 09 0a"
 NVME_ADDR="0c"
 
@@ -44,6 +50,8 @@ machine_args() {
 		done
 	fi
 
+	machine_firmware "$logdir"
+
 	for a in $UART_ADDRS; do
 		printf '%s\n' -chardev "file,id=uart$i,path=$logdir/uart$i.log" \
 			-device "pci-serial,chardev=uart$i,addr=$a.0"
@@ -61,6 +69,23 @@ machine_args() {
 	for i in $(seq 0 $((${MACHINE_TESTDEVS:-0} - 1))); do
 		printf '%s\n' -device "pci-testdev,addr=$(printf %02x.%d $((0x10 + i / 8)) $((i % 8)))$([ $((i % 8)) = 0 ] && echo ,multifunction=on)"
 	done
+}
+
+# machine_firmware LOGDIR: the firmware's arguments; UEFI gets a fresh
+# copy of OVMF's variable store in LOGDIR (the EFI variables of one boot).
+machine_firmware() {
+	case ${MACHINE_FIRMWARE:-uefi} in
+	uefi)
+		cp "$OVMF_VARS" "$1/ovmf-vars.fd"
+		printf '%s\n' -drive "if=pflash,format=raw,unit=0,readonly=on,file=$OVMF_CODE" \
+			-drive "if=pflash,format=raw,unit=1,file=$1/ovmf-vars.fd"
+		;;
+	bios) ;;
+	*)
+		echo "machine: MACHINE_FIRMWARE=$MACHINE_FIRMWARE: not uefi or bios" >&2
+		return 1
+		;;
+	esac
 }
 
 # make_disk LOGDIR: a fresh, empty disk for the NVMe device.

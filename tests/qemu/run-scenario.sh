@@ -13,6 +13,7 @@
 #   # testdevs: N   # nvme: throttle-read=BYTES   (see machine.sh)
 #   # audit: off | violations expected
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
+# MACHINE_FIRMWARE=bios boots the legacy machine instead of OVMF.
 # PARKER_DEBUG=1 adds COM2 (com2.log, for earlyprintk=serial,0x2f8 in a
 # partition's command line) and QEMU's CPU reset and guest error log.
 # QEMU_TRACE=EVENTS writes QEMU's trace events to trace.log, with times
@@ -48,7 +49,13 @@ MACHINE_TESTDEVS=$(header testdevs)
 MACHINE_NVME_THROTTLE=$(header nvme | sed -n 's/^throttle-read=//p')
 export MACHINE_TESTDEVS MACHINE_NVME_THROTTLE
 
-log=$BUILD/tests/$name
+# The legacy-BIOS machine (MACHINE_FIRMWARE=bios) runs a scenario under
+# its own label, NAME-bios, with its own logs.
+MACHINE_FIRMWARE=${MACHINE_FIRMWARE:-uefi}
+export MACHINE_FIRMWARE
+label=$name
+[ "$MACHINE_FIRMWARE" = uefi ] || label=$name-$MACHINE_FIRMWARE
+log=$BUILD/tests/$label
 rm -rf "$log"
 mkdir -p "$log"
 make_disk "$log"
@@ -103,7 +110,7 @@ elapsed=$(( $(date +%s) - start ))
 
 # TAP lines may have kernel messages in front of them on the same line.
 tr -d '\r' < "$conlog" | grep -a -E '^(not )?ok [0-9]+( .*)?$' > "$log/tap" || true
-sed -E "s/^(not )?ok [0-9]+ *(- *)?/\1ok - $name: /" "$log/tap"
+sed -E "s/^(not )?ok [0-9]+ *(- *)?/\1ok - $label: /" "$log/tap"
 
 # A partition's console is a QEMU file the scenario cannot see.  The
 # scenario names what must be in it with lines
@@ -117,9 +124,9 @@ while read -r uart rest; do
 	pattern=${pattern%|*}
 	got=$(tr -d '\r' < "$log/$uart.log" | grep -c -E -- "$pattern" || true)
 	if [ "$got" -ge "$want" ]; then
-		echo "ok - $name: $uart: $desc"
+		echo "ok - $label: $uart: $desc"
 	else
-		echo "not ok - $name: $uart: $desc (found $got of $want lines matching /$pattern/)"
+		echo "not ok - $label: $uart: $desc (found $got of $want lines matching /$pattern/)"
 	fi
 done > "$log/uart-checks"
 cat "$log/uart-checks"
@@ -129,9 +136,9 @@ cat "$log/uart-checks" >> "$log/tap"
 tr -d '\r' < "$conlog" | sed -n 's/^PARKER-JSON-\([A-Z]*\) /\1 /p' |
 while read -r what json; do
 	if printf '%s' "$json" | python3 -c 'import json, sys; json.load(sys.stdin)' 2> /dev/null; then
-		echo "ok - $name: $what JSON parses on the host"
+		echo "ok - $label: $what JSON parses on the host"
 	else
-		echo "not ok - $name: $what JSON parses on the host"
+		echo "not ok - $label: $what JSON parses on the host"
 	fi
 done | tee -a "$log/tap"
 
@@ -140,9 +147,9 @@ done | tee -a "$log/tap"
 audit=$(tr -d '\r' < "$conlog" | sed -n 's/^PARKER-AUDIT violations=//p' | tail -1)
 if [ -n "$audit" ] && [ "$(header audit)" != "violations expected" ]; then
 	if [ "$audit" = 0 ]; then
-		echo "ok - $name: audit: no application kernel touched machine-wide hardware" | tee -a "$log/tap"
+		echo "ok - $label: audit: no application kernel touched machine-wide hardware" | tee -a "$log/tap"
 	else
-		echo "not ok - $name: audit: $audit violations (see the partitions' consoles)" | tee -a "$log/tap"
+		echo "not ok - $label: audit: $audit violations (see the partitions' consoles)" | tee -a "$log/tap"
 	fi
 fi
 
@@ -155,11 +162,11 @@ klog=$(tr -d '\r' < "$conlog" | sed -n 's/.*PARKER-KLOG bad=\([0-9][0-9]*\)$/\1/
 if [ -n "$klog" ] || grep -q "PARKER-SCENARIO-END $name" "$conlog"; then
 	desc="boot kernel logged no warning, BUG, oops or lockdep report"
 	if [ -z "$klog" ]; then
-		echo "not ok - $name: $desc (init printed no PARKER-KLOG line)" | tee -a "$log/tap"
+		echo "not ok - $label: $desc (init printed no PARKER-KLOG line)" | tee -a "$log/tap"
 	elif [ "$klog" = 0 ]; then
-		echo "ok - $name: $desc" | tee -a "$log/tap"
+		echo "ok - $label: $desc" | tee -a "$log/tap"
 	else
-		echo "not ok - $name: $desc ($klog found)" | tee -a "$log/tap"
+		echo "not ok - $label: $desc ($klog found)" | tee -a "$log/tap"
 		tr -d '\r' < "$conlog" | sed -n 's/.*PARKER-KLOG-\(LINE\|CONTEXT\) /#   /p'
 	fi
 fi
@@ -167,14 +174,14 @@ fi
 failed=$(grep -c '^not ok' "$log/tap" || true)
 passed=$(grep -c '^ok' "$log/tap" || true)
 if [ "$status" = timeout ]; then
-	echo "not ok - $name: finished within its ${timeout}s limit (killed; logs in $log)"
+	echo "not ok - $label: finished within its ${timeout}s limit (killed; logs in $log)"
 	failed=$((failed + 1))
 elif ! grep -q "PARKER-SCENARIO-END $name" "$conlog"; then
-	echo "not ok - $name: ran to its end (machine stopped early; logs in $log)"
+	echo "not ok - $label: ran to its end (machine stopped early; logs in $log)"
 	failed=$((failed + 1))
 elif [ "$passed" = 0 ] && [ "$failed" = 0 ]; then
-	echo "not ok - $name: reported at least one result"
+	echo "not ok - $label: reported at least one result"
 	failed=1
 fi
-echo "# $name: $passed passed, $failed failed in ${elapsed}s (logs: $log)"
+echo "# $label: $passed passed, $failed failed in ${elapsed}s (logs: $log)"
 [ "$failed" = 0 ]

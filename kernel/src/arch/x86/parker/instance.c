@@ -402,6 +402,13 @@ void __init parker_instance_detect(void)
 	if (!read_record())
 		return;
 	instance = true;
+	/*
+	 * EFI runtime services and variables are the machine's, and calling
+	 * them from two kernels at once corrupts the firmware's state.  The
+	 * loader passes no EFI information; should any arrive, setup_arch()
+	 * must not see the loader signature that would turn EFI on.
+	 */
+	memset(&boot_params.efi_info, 0, sizeof(boot_params.efi_info));
 	parker_audit_start();
 }
 
