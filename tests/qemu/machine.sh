@@ -18,8 +18,12 @@
 # All NICs sit on one QEMU hub: one network segment.  The boot kernel's
 # console is the legacy COM1 (ttyS0 in the boot kernel).
 #
-# Firmware: MACHINE_FIRMWARE=uefi (the default: OVMF, as servers boot) or
-# bios (SeaBIOS, the legacy machine).  QEMU hands the kernel to either with
+# Two machines: MACHINE_FIRMWARE=uefi (the default) is the reference, a
+# model of a current server: OVMF firmware, and an Intel IOMMU with
+# interrupt remapping in x2APIC mode (eim=on), so that both kernels run
+# their CPUs in x2APIC mode; the boot kernel leaves DMA remapping off
+# unless told intel_iommu=on.  MACHINE_FIRMWARE=bios is the legacy
+# machine: SeaBIOS, no IOMMU, xAPIC.  QEMU hands the kernel to either with
 # -kernel; under OVMF the kernel starts through its EFI stub.
 
 UART_ADDRS="03 04 05 06"
@@ -71,14 +75,16 @@ machine_args() {
 	done
 }
 
-# machine_firmware LOGDIR: the firmware's arguments; UEFI gets a fresh
-# copy of OVMF's variable store in LOGDIR (the EFI variables of one boot).
+# machine_firmware LOGDIR: the firmware's arguments, and the IOMMU of the
+# reference machine (QEMU wants it before the devices it translates for).
+# UEFI gets a fresh copy of OVMF's variable store in LOGDIR.
 machine_firmware() {
 	case ${MACHINE_FIRMWARE:-uefi} in
 	uefi)
 		cp "$OVMF_VARS" "$1/ovmf-vars.fd"
 		printf '%s\n' -drive "if=pflash,format=raw,unit=0,readonly=on,file=$OVMF_CODE" \
-			-drive "if=pflash,format=raw,unit=1,file=$1/ovmf-vars.fd"
+			-drive "if=pflash,format=raw,unit=1,file=$1/ovmf-vars.fd" \
+			-device intel-iommu,intremap=on,eim=on
 		;;
 	bios) ;;
 	*)

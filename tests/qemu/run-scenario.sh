@@ -73,7 +73,7 @@ fi
 # on from here to their command lines) unless the header says "# audit: off".
 audit_arg=parker.audit=1
 [ "$(header audit)" = off ] && audit_arg=
-cmdline="panic=-1 loglevel=4 log_buf_len=4M scenario=$name $extra $audit_arg console=$console,115200"
+cmdline="panic=-1 loglevel=4 log_buf_len=4M scenario=$name machine=$MACHINE_FIRMWARE $extra $audit_arg console=$console,115200"
 
 qemu_pid=""
 cleanup() {

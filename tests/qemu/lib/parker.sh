@@ -6,6 +6,9 @@ PFS=/sys/fs/parker
 # Audit mode for the partitions a scenario starts: the boot kernel's
 # command line says (run-scenario.sh puts parker.audit=1 there).
 AUDIT=$(tr ' ' '\n' < /proc/cmdline | grep -x 'parker.audit=1')
+# Which machine this is: uefi (the reference: OVMF, x2APIC) or bios (the
+# legacy machine: SeaBIOS, xAPIC); run-scenario.sh says machine=.
+MACHINE=$(tr ' ' '\n' < /proc/cmdline | sed -n 's/^machine=//p')
 
 # marker_count HEX [NAME]: how many 64-bit words HEX the free pool holds, or
 # partition NAME's memory (the boot kernel's debugfs parker/scan).

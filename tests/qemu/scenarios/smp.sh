@@ -19,6 +19,14 @@ ok_if "it brought them up through the mailbox" grep -q "smp: Brought up 1 node, 
 ok_if "with no INIT or SIPI of its own" sh -c "grep -q 'wakeup_secondary_cpu_64() replaced with parker_wakeup_cpu' $PFS/web/console"
 is "it took each CPU offline and online again" "$(app_result web hotplug)" "hotplug ok cpus=0-2"
 is "the boot kernel's own CPU view is unchanged" "$(cat /sys/devices/system/cpu/online)" 0
+# The reference machine runs both kernels in x2APIC mode (interrupt
+# remapping with eim=on); the legacy machine in xAPIC mode.
+apic_mode() { grep -q 'Switched APIC routing to: .*x2apic' "$1" && echo x2apic || echo xapic; }
+want=xapic
+[ "$MACHINE" = uefi ] && want=x2apic
+dmesg > /tmp/boot-dmesg
+is "the boot kernel's APIC mode on the $MACHINE machine" "$(apic_mode /tmp/boot-dmesg)" $want
+is "the application kernel's too" "$(apic_mode $PFS/web/console)" $want
 ok_if "force-stop" parkerctl stop web --force
 ok_if "start again: all 3 CPUs come back" sh -c "parkerctl start web --wait 180"
 r=$(app_report web)

@@ -17,9 +17,9 @@
  *   microcode, package thermal and power limits, uncore ratio, package HWP
  *   control, MTRRs, and the machine-check banks, some of which a package
  *   shares: clearing their status would lose the boot kernel's errors);
- * - IPIs, through the xAPIC ICR or x2APIC's MSR 0x830, with a broadcast
- *   shorthand, to an APIC id not the partition's, or with INIT or SIPI
- *   delivery;
+ * - IPIs, through the xAPIC ICR or x2APIC's MSR 0x830 (physical or
+ *   cluster destinations), with a broadcast shorthand, to an APIC id not
+ *   the partition's, or with INIT or SIPI delivery;
  * - mappings of the IOAPIC and HPET.
  *
  * parker_auditing is a plain flag, not a static key: it must hold from the
@@ -33,6 +33,7 @@
 #define pr_fmt(fmt) "parker: " fmt
 
 #include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/io.h>
@@ -122,13 +123,32 @@ static bool reserved_msr(u32 msr)
 	       (msr >= MSR_IA32_MC0_CTL2 && msr < MSR_IA32_MC0_CTL2 + MCE_BANKS);
 }
 
+/*
+ * x2APIC: an IPI is a write of the ICR, destination in the high half.  In
+ * logical (cluster) mode, which Linux uses for most IPIs, the destination
+ * is a cluster in bits 31:16 and a bitmap of its 16 CPUs in bits 15:0; the
+ * logical ID is fixed by the APIC ID, so each CPU named is known.
+ */
+static bool audit_x2apic_icr(u32 low, u32 dest)
+{
+	unsigned long cpus = dest & 0xffff;
+	u32 cluster = dest >> 16;
+	unsigned int bit;
+
+	if (!(low & APIC_DEST_LOGICAL) || (low & APIC_DEST_ALLBUT))
+		return parker_audit_ipi(low & APIC_DEST_ALLBUT, dest, low);
+	for_each_set_bit(bit, &cpus, 16)
+		if (parker_audit_ipi(0, cluster << 4 | bit, low))
+			return true;
+	return false;
+}
+
 bool parker_audit_wrmsr(u32 msr, u32 low, u32 high)
 {
 	if (!parker_auditing)
 		return false;
-	/* x2APIC: an IPI is a write of the ICR, destination in the high half. */
 	if (msr == APIC_BASE_MSR + (APIC_ICR >> 4))
-		return parker_audit_ipi(low & APIC_DEST_ALLBUT, high, low);
+		return audit_x2apic_icr(low, high);
 	if (!reserved_msr(msr))
 		return false;
 	violation("write to MSR 0x%x, which the boot kernel keeps", msr);
