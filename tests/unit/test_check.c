@@ -133,6 +133,10 @@ static void warnings(void **state)
 	assert_int_equal(ret, EXIT_OK);
 	assert_non_null(strstr(out, "warning kdump: a kdump kernel is loaded: no partition starts until it is unloaded (kexec -p -u)"));
 	assert_non_null(strstr(out, "warning pool: 1G, none free: destroy a partition, or boot with a larger parker_pool=SIZE\n"));
+	put("info", "pool_asked", "2147483648\n");
+	assert_non_null(strstr(check(&ret), "warning pool: 1G of the 2G that parker_pool= asked for, 0 free: no free memory range was left for the rest at boot (see the parker_pool line of dmesg)\n"));
+	put("info", "pool_asked", "1073741824\n");
+	assert_non_null(strstr(check(&ret), "warning pool: 1G, none free"));
 	assert_non_null(strstr(out, "warning CPUs available: none: "));
 	assert_non_null(strstr(out, "warning x2APIC: absent: partitions run in xAPIC mode"));
 	assert_non_null(strstr(out, "ok      SMT: off: every CPU is a core of its own\n"));
@@ -215,7 +219,7 @@ static void mount_errors(void **state)
 
 	(void)state;
 	assert_string_equal(parkerfs_mount_error(EOPNOTSUPP, buf, sizeof(buf)),
-			    "Parker management is off: boot with parker_pool=SIZE (e.g. parker_pool=2G)");
+			    "Parker management is off: boot with parker_pool=SIZE (e.g. parker_pool=2G), or, if it was given, see why none of it could be reserved (dmesg | grep parker_pool)");
 	assert_non_null(strstr(parkerfs_mount_error(ENODEV, buf, sizeof(buf)),
 			       "no Parker support"));
 	assert_non_null(strstr(parkerfs_mount_error(EPERM, buf, sizeof(buf)),

@@ -5,6 +5,7 @@
  *
  *   ok      Parker file system: mounted on /sys/fs/parker
  *   ok      pool: 2G, 1536M free
+ *           (a warning when less than parker_pool= asked could be reserved)
  *   ok      CPUs available: 4-7
  *   ok      x2APIC: present
  *   ok      SMT: on, 2 threads a core: siblings go to a partition together ...
@@ -74,8 +75,8 @@ static int check_fs(struct checks *c)
 
 static void check_pool(struct checks *c)
 {
-	char total_s[24], free_s[24];
-	uint64_t total, avail;
+	char total_s[24], free_s[24], asked_s[24];
+	uint64_t total, avail, asked;
 
 	if (parkerfs_read_u64("info", "pool_size", &total) ||
 	    parkerfs_read_u64("info", "pool_free", &avail)) {
@@ -85,6 +86,14 @@ static void check_pool(struct checks *c)
 	}
 	format_size(total, total_s, sizeof(total_s));
 	format_size(avail, free_s, sizeof(free_s));
+	/* Kernels before info/pool_asked do not say what was asked. */
+	if (!parkerfs_read_u64("info", "pool_asked", &asked) && asked > total) {
+		format_size(asked, asked_s, sizeof(asked_s));
+		report(c, CHECK_WARNING, "pool",
+		       "%s of the %s that parker_pool= asked for, %s free: no free memory range was left for the rest at boot (see the parker_pool line of dmesg)",
+		       total_s, asked_s, free_s);
+		return;
+	}
 	if (!avail)
 		report(c, CHECK_WARNING, "pool",
 		       "%s, none free: destroy a partition, or boot with a larger parker_pool=SIZE",

@@ -27,7 +27,7 @@
 #define PARKER_POOL_GRANULE	SZ_2M
 #define PARKER_POOL_ORDER	(21 - PAGE_SHIFT)
 #define PARKER_MEM_MIN		SZ_16M
-#define PARKER_POOL_MAX		8
+#define PARKER_POOL_MAX		16
 #define PARKER_NAME_MAX		31
 #define PARKER_MAX_PARTITIONS	64
 
@@ -152,6 +152,7 @@ int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool);
 void parker_pool_release(int pool, phys_addr_t base, phys_addr_t size);
 extern u32 parker_fault_wipe_ms;
 phys_addr_t parker_pool_total(void);
+phys_addr_t parker_pool_asked(void);
 phys_addr_t parker_pool_free(void);
 phys_addr_t parker_pool_largest_free(void);
 

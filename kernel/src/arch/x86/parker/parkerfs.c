@@ -67,6 +67,12 @@ static int info_pool_size(struct seq_file *m)
 	return 0;
 }
 
+static int info_pool_asked(struct seq_file *m)
+{
+	seq_printf(m, "%llu\n", (u64)parker_pool_asked());
+	return 0;
+}
+
 static int info_pool_free(struct seq_file *m)
 {
 	seq_printf(m, "%llu\n", (u64)parker_pool_free());
@@ -126,6 +132,7 @@ struct info_file {
 static const struct info_file info_files[] = {
 	{ "last_cmd_status",	info_last_cmd_status },
 	{ "pool_size",		info_pool_size },
+	{ "pool_asked",		info_pool_asked },
 	{ "pool_free",		info_pool_free },
 	{ "pools",		info_pools },
 	{ "cpus_available",	info_cpus_available },
@@ -647,6 +654,11 @@ static struct kernfs_syscall_ops parker_syscall_ops = {
 
 static int parker_get_tree(struct fs_context *fc)
 {
+	if (!parker_root && parker_pool_asked()) {
+		pr_notice("management is off: parker_pool= asked for %lluM, and none of it could be reserved at boot (see the parker_pool line of the boot log)\n",
+			  (u64)parker_pool_asked() >> 20);
+		return -EOPNOTSUPP;
+	}
 	if (!parker_root) {
 		pr_notice("management is off: this kernel was booted without parker_pool=SIZE\n");
 		return -EOPNOTSUPP;

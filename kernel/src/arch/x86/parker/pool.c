@@ -2,11 +2,19 @@
 /*
  * Parker memory pool: contiguous memory reserved at boot for partitions.
  *
- * parker_pool=SIZE reserves one CMA area; parker_pool=NID:SIZE[,NID:SIZE...]
- * reserves one per NUMA node.  Until a partition takes memory from it, the
- * boot kernel still uses the pool for movable allocations, as CMA allows.
- * Partition memory comes in units of PARKER_POOL_GRANULE, so the CMA bitmap
- * keeps one bit per granule.
+ * parker_pool=SIZE or parker_pool=PERCENT% asks for that much of the
+ * machine's memory, spread evenly over its NUMA nodes;
+ * parker_pool=NID:SIZE[,NID:SIZE...] asks for so much on each node named.
+ * Real memory maps have holes (the PCI hole below 4 GiB) and the kernel's
+ * early allocations in them, so a request is reserved as one CMA area if
+ * one range fits, and otherwise as smaller areas, halving down to
+ * POOL_PIECE_MIN, and never into the last keep_for_boot() of free
+ * memory.  A reservation that falls short says what it got, what was asked
+ * and why; info/pool_asked keeps the request for parkerctl check.
+ *
+ * Until a partition takes memory from it, the boot kernel still uses the
+ * pool for movable allocations, as CMA allows.  Partition memory comes in
+ * units of PARKER_POOL_GRANULE, so the CMA bitmap keeps one bit per granule.
  */
 #define pr_fmt(fmt) "parker: " fmt
 
@@ -17,6 +25,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/nodemask.h>
 #include <linux/numa.h>
 #include <linux/sched.h>
 #include <linux/sizes.h>
@@ -27,14 +36,41 @@
 
 #include "parker.h"
 
+/* Below this, a piece of the pool is not worth a CMA area. */
+#define POOL_PIECE_MIN		SZ_64M
+/*
+ * Free memory the pool never takes, an eighth of all memory and at least
+ * POOL_KEEP_MIN: the boot kernel's unmovable allocations (its memory map,
+ * page tables, slab, the unpacked initramfs) cannot live in CMA.
+ */
+#define POOL_KEEP_MIN		SZ_512M
+
+/* Memory no one has reserved yet (reservations may lie outside memory). */
+static phys_addr_t __init free_memory(void)
+{
+	phys_addr_t mem = memblock_phys_mem_size();
+	phys_addr_t used = memblock_reserved_size();
+
+	return used < mem ? mem - used : 0;
+}
+
+static phys_addr_t __init keep_for_boot(void)
+{
+	return max_t(phys_addr_t, POOL_KEEP_MIN, memblock_phys_mem_size() / 8);
+}
+
 struct parker_pool parker_pools[PARKER_POOL_MAX];
 int parker_nr_pools;
+/* What parker_pool= asked for in all, in bytes; 0 without it. */
+static phys_addr_t pool_asked;
 /* The areas' free counts; taking and wiping memory runs without it. */
 static DEFINE_SPINLOCK(pool_lock);
 
+/* A request: bytes, or a percentage of all memory when percent is set. */
 static struct {
 	int nid;
 	phys_addr_t size;
+	unsigned int percent;
 } pool_request[PARKER_POOL_MAX] __initdata;
 static int nr_pool_requests __initdata;
 
@@ -42,7 +78,8 @@ static int __init parse_one_pool(char *s)
 {
 	int nid = NUMA_NO_NODE;
 	char *colon = strchr(s, ':');
-	phys_addr_t size;
+	unsigned int percent = 0;
+	phys_addr_t size = 0;
 	char *end;
 
 	if (nr_pool_requests == PARKER_POOL_MAX) {
@@ -57,13 +94,24 @@ static int __init parse_one_pool(char *s)
 		}
 		s = colon + 1;
 	}
-	size = memparse(s, &end);
-	if (*end || !size || !IS_ALIGNED(size, PARKER_POOL_GRANULE)) {
-		pr_err("parker_pool: bad size '%s' (a multiple of 2M)\n", s);
-		return -EINVAL;
+	if (!colon && s[0] && s[strlen(s) - 1] == '%') {
+		s[strlen(s) - 1] = '\0';
+		if (kstrtouint(s, 10, &percent) || !percent || percent > 90) {
+			pr_err("parker_pool: bad percentage '%s%%' (1%% to 90%% of memory)\n",
+			       s);
+			return -EINVAL;
+		}
+	} else {
+		size = memparse(s, &end);
+		if (*end || !size || !IS_ALIGNED(size, PARKER_POOL_GRANULE)) {
+			pr_err("parker_pool: bad size '%s' (a multiple of 2M, or PERCENT%% without a node)\n",
+			       s);
+			return -EINVAL;
+		}
 	}
 	pool_request[nr_pool_requests].nid = nid;
 	pool_request[nr_pool_requests].size = size;
+	pool_request[nr_pool_requests].percent = percent;
 	nr_pool_requests++;
 	return 0;
 }
@@ -85,41 +133,110 @@ static int __init parse_parker_pool(char *arg)
 early_param("parker_pool", parse_parker_pool);
 
 /*
+ * One CMA area of @size on @nid: the bytes reserved (CMA may round up),
+ * 0 when no free range fits.
+ */
+static phys_addr_t __init reserve_area(int nid, phys_addr_t size)
+{
+	struct parker_pool *pool = &parker_pools[parker_nr_pools];
+	char name[CMA_MAX_NAME];
+
+	if (parker_nr_pools == PARKER_POOL_MAX ||
+	    free_memory() < size + keep_for_boot())
+		return 0;
+	snprintf(name, sizeof(name), "parker%d", parker_nr_pools);
+	if (cma_declare_contiguous_nid(0, size, 0, PARKER_POOL_GRANULE,
+				       PARKER_POOL_ORDER, false, name,
+				       &pool->cma, nid))
+		return 0;
+	pool->nid = nid;
+	pool->base = cma_get_base(pool->cma);
+	pool->size = cma_get_size(pool->cma);
+	pool->free = pool->size;
+	parker_nr_pools++;
+	pr_info("pool %s: %pa bytes at %pa, node %d\n", name, &pool->size,
+		&pool->base, nid);
+	return pool->size;
+}
+
+/*
+ * Reserve @size on @nid in as few areas as fit: whole, or else as two
+ * halves, each of which may split again, down to POOL_PIECE_MIN.  Returns
+ * what was reserved.
+ */
+static phys_addr_t __init reserve_pieces(int nid, phys_addr_t size)
+{
+	phys_addr_t got = reserve_area(nid, size), half;
+
+	if (got)
+		return got;
+	if (size < 2 * POOL_PIECE_MIN || parker_nr_pools == PARKER_POOL_MAX)
+		return 0;
+	half = ALIGN_DOWN(size / 2, PARKER_POOL_GRANULE);
+	return reserve_pieces(nid, half) + reserve_pieces(nid, size - half);
+}
+
+/* The bytes a request stands for: a percentage is of all memory. */
+static phys_addr_t __init request_size(int i)
+{
+	u64 bytes;
+
+	if (!pool_request[i].percent)
+		return pool_request[i].size;
+	bytes = div_u64((u64)memblock_phys_mem_size() * pool_request[i].percent, 100);
+	return ALIGN_DOWN(bytes, PARKER_POOL_GRANULE);
+}
+
+/*
+ * A request for no node on a machine with several is spread evenly over
+ * the nodes, so that partitions on every node find memory on their own.
+ */
+static phys_addr_t __init reserve_request(int nid, phys_addr_t size)
+{
+	unsigned int nodes = num_online_nodes();
+	phys_addr_t share, got = 0;
+	int n;
+
+	if (nid != NUMA_NO_NODE)
+		return reserve_pieces(nid, size);
+	if (nodes < 2)
+		return reserve_pieces(NUMA_NO_NODE, size);
+	share = ALIGN_DOWN(div_u64(size, nodes), PARKER_POOL_GRANULE);
+	for_each_online_node(n)
+		got += reserve_pieces(n, share);
+	return got;
+}
+
+/*
  * Called from setup_arch() once the NUMA layout is known, next to the other
  * CMA reservations.
  */
 void __init parker_pool_reserve(void)
 {
+	phys_addr_t got = 0;
 	int i;
 
 	for (i = 0; i < nr_pool_requests; i++) {
-		struct parker_pool *pool = &parker_pools[parker_nr_pools];
 		int nid = pool_request[i].nid;
-		char name[CMA_MAX_NAME];
-		int ret;
+		phys_addr_t size = request_size(i);
 
+		pool_asked += size;
 		if (nid != NUMA_NO_NODE && !node_online(nid)) {
 			pr_err("parker_pool: node %d is not online, area skipped\n", nid);
 			continue;
 		}
-		snprintf(name, sizeof(name), "parker%d", parker_nr_pools);
-		ret = cma_declare_contiguous_nid(0, pool_request[i].size, 0,
-						 PARKER_POOL_GRANULE,
-						 PARKER_POOL_ORDER, false, name,
-						 &pool->cma, nid);
-		if (ret) {
-			pr_err("parker_pool: cannot reserve %pa bytes on node %d: %d\n",
-			       &pool_request[i].size, nid, ret);
-			continue;
-		}
-		pool->nid = nid;
-		pool->base = cma_get_base(pool->cma);
-		pool->size = cma_get_size(pool->cma);
-		pool->free = pool->size;
-		parker_nr_pools++;
-		pr_info("pool %s: %pa bytes at %pa, node %d\n", name,
-			&pool->size, &pool->base, nid);
+		got += reserve_request(nid, size);
 	}
+	if (got < pool_asked)
+		pr_warn("parker_pool: reserved %lluM of the %lluM asked, in %d area(s): no free memory range was left for the rest (holes and the kernel's early allocations split memory, pieces under %uM are not taken, %lluM stay with the boot kernel)\n",
+			(u64)got >> 20, (u64)pool_asked >> 20, parker_nr_pools,
+			POOL_PIECE_MIN >> 20, (u64)keep_for_boot() >> 20);
+}
+
+/* What parker_pool= asked for, in bytes (0: booted without it). */
+phys_addr_t parker_pool_asked(void)
+{
+	return pool_asked;
 }
 
 phys_addr_t parker_pool_total(void)
