@@ -197,10 +197,8 @@ static phys_addr_t __init reserve_request(int nid, phys_addr_t size)
 	phys_addr_t share, got = 0;
 	int n;
 
-	if (nid != NUMA_NO_NODE)
+	if (nid != NUMA_NO_NODE || nodes < 2)
 		return reserve_pieces(nid, size);
-	if (nodes < 2)
-		return reserve_pieces(NUMA_NO_NODE, size);
 	share = ALIGN_DOWN(div_u64(size, nodes), PARKER_POOL_GRANULE);
 	for_each_online_node(n)
 		got += reserve_pieces(n, share);
