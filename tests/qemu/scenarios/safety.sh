@@ -126,8 +126,10 @@ within_factor() {
 # - Timer interrupts per second within a factor of three: on two host
 #   cores an emulated CPU loses time to the host's own contention while
 #   partitions boot and this sampler runs beside them (0.65 of the ticks at
-#   worst, measured), while a kernel that took the timer away would stop
-#   it altogether.
+#   worst on QEMU 7.2, 0.63 on QEMU 10, measured), while a kernel that took
+#   the timer away would stop it altogether.  (Start once copied the image
+#   in one go, which QEMU 10 runs with interrupts taken every 40 ms here:
+#   0.07 of the ticks; lifecycle.c copies a page at a time.)
 # - The console: every 8 KiB raised interrupts.  How many depends on how
 #   fast QEMU's UART drains (one interrupt moves up to 4 KiB when it
 #   drains at once, 16 bytes when it does not), so the counts are shown,

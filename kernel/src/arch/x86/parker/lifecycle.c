@@ -12,7 +12,9 @@
 
 #include <linux/cpumask.h>
 #include <linux/kexec.h>
+#include <linux/minmax.h>
 #include <linux/parker.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
@@ -20,17 +22,35 @@
 
 #include "parker.h"
 
+/*
+ * One page at a time, with a chance to reschedule after each: an image's
+ * segments run to tens of megabytes, and one copy of them all would hold
+ * this CPU that long.  Under TCG it is worse than slow: QEMU 10 runs a
+ * string instruction in batches of 65536 iterations and takes interrupts
+ * only between batches, and storing over the code the partition's last
+ * kernel ran is slow enough that a batch took 40 ms: the boot kernel's
+ * own CPU got a tick every 40 ms for 3.5 s.  A page is one short batch.
+ */
+static void copy_segment(struct kexec_segment *seg)
+{
+	size_t done, n;
+
+	for (done = 0; done < seg->memsz; done += PAGE_SIZE) {
+		void *dst = phys_to_virt(seg->mem + done);
+
+		n = done < seg->bufsz ? min(seg->bufsz - done, PAGE_SIZE) : 0;
+		memcpy(dst, seg->kbuf + done, n);
+		memset(dst + n, 0, PAGE_SIZE - n);
+		cond_resched();
+	}
+}
+
 static void copy_segments(struct parker_partition *p)
 {
 	unsigned long i;
 
-	for (i = 0; i < p->image->nr_segments; i++) {
-		struct kexec_segment *seg = &p->image->segment[i];
-		void *dst = phys_to_virt(seg->mem);
-
-		memcpy(dst, seg->kbuf, seg->bufsz);
-		memset(dst + seg->bufsz, 0, seg->memsz - seg->bufsz);
-	}
+	for (i = 0; i < p->image->nr_segments; i++)
+		copy_segment(&p->image->segment[i]);
 }
 
 static int start_secondaries(struct parker_partition *p)
