@@ -219,7 +219,7 @@ static void mount_errors(void **state)
 
 	(void)state;
 	assert_string_equal(parkerfs_mount_error(EOPNOTSUPP, buf, sizeof(buf)),
-			    "Parker management is off: boot with parker_pool=SIZE (e.g. parker_pool=2G), or, if it was given, see why none of it could be reserved (dmesg | grep parker_pool)");
+			    "Parker management is off: boot with parker_pool=SIZE (e.g. parker_pool=2G), or, if it was given, see why nothing was reserved (dmesg | grep parker_pool)");
 	assert_non_null(strstr(parkerfs_mount_error(ENODEV, buf, sizeof(buf)),
 			       "no Parker support"));
 	assert_non_null(strstr(parkerfs_mount_error(EPERM, buf, sizeof(buf)),

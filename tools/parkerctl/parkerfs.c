@@ -56,7 +56,7 @@ const char *parkerfs_mount_error(int err, char *buf, size_t len)
 	switch (err) {
 	case EOPNOTSUPP:
 		/* The kernel's log says which of the two. */
-		return "Parker management is off: boot with parker_pool=SIZE (e.g. parker_pool=2G), or, if it was given, see why none of it could be reserved (dmesg | grep parker_pool)";
+		return "Parker management is off: boot with parker_pool=SIZE (e.g. parker_pool=2G), or, if it was given, see why nothing was reserved (dmesg | grep parker_pool)";
 	case ENODEV:
 		return "this kernel has no Parker support: boot a kernel built with CONFIG_PARKER";
 	case ENOENT:

@@ -153,6 +153,7 @@ void parker_pool_release(int pool, phys_addr_t base, phys_addr_t size);
 extern u32 parker_fault_wipe_ms;
 phys_addr_t parker_pool_total(void);
 phys_addr_t parker_pool_asked(void);
+bool parker_pool_rejected(void);
 phys_addr_t parker_pool_free(void);
 phys_addr_t parker_pool_largest_free(void);
 

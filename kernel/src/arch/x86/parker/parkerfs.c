@@ -659,6 +659,10 @@ static int parker_get_tree(struct fs_context *fc)
 			  (u64)parker_pool_asked() >> 20);
 		return -EOPNOTSUPP;
 	}
+	if (!parker_root && parker_pool_rejected()) {
+		pr_notice("management is off: parker_pool= was not understood and nothing was reserved (see the parker_pool line of the boot log)\n");
+		return -EOPNOTSUPP;
+	}
 	if (!parker_root) {
 		pr_notice("management is off: this kernel was booted without parker_pool=SIZE\n");
 		return -EOPNOTSUPP;

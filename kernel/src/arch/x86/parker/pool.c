@@ -63,6 +63,8 @@ struct parker_pool parker_pools[PARKER_POOL_MAX];
 int parker_nr_pools;
 /* What parker_pool= asked for in all, in bytes; 0 without it. */
 static phys_addr_t pool_asked;
+/* parker_pool= was given but not understood: nothing was reserved. */
+static bool pool_rejected __ro_after_init;
 /* The areas' free counts; taking and wiping memory runs without it. */
 static DEFINE_SPINLOCK(pool_lock);
 
@@ -120,11 +122,16 @@ static int __init parse_parker_pool(char *arg)
 {
 	char *s;
 
-	if (!arg)
+	if (!arg) {
+		pr_err("parker_pool: needs a value: SIZE, NODE:SIZE or PERCENT%%, comma-separated\n");
+		pool_rejected = true;
 		return -EINVAL;
+	}
 	while ((s = strsep(&arg, ",")) != NULL) {
 		if (parse_one_pool(s)) {
+			pr_err("parker_pool: the whole option is ignored: nothing is reserved\n");
 			nr_pool_requests = 0;
+			pool_rejected = true;
 			return -EINVAL;
 		}
 	}
@@ -235,6 +242,12 @@ void __init parker_pool_reserve(void)
 phys_addr_t parker_pool_asked(void)
 {
 	return pool_asked;
+}
+
+/* True when parker_pool= was given and refused as a whole. */
+bool parker_pool_rejected(void)
+{
+	return pool_rejected;
 }
 
 phys_addr_t parker_pool_total(void)
