@@ -15,6 +15,12 @@ parker_mount
 F=/sys/kernel/debug/parker/fail_cpu_proof
 ok_if "q runs on CPUs 2-3" app_run q idle --cpus 2-3 --memory 128M --device 0000:00:03.0
 free0=$(cat $PFS/info/pool_free)
+# A knob refuses what is no number, and says which knob in the log.
+expect_errno "the knob refuses 'one'" EINVAL write $F one
+ok_if "and the log names the knob" sh -c \
+	"dmesg | grep -q \"parker: debugfs fail_cpu_proof: 'one' is no number from 0 to 4294967295\""
+expect_errno "and a number too big for it" EINVAL write $F 0x100000000
+is "the knob is unchanged" "$(cat $F)" 0
 echo 1 > $F
 ok_if "force-stop fails: a CPU is not proven back" sh -c "! parkerctl stop q --force 2> /tmp/err"
 ok_if "parkerctl says it is quarantined" grep -q "quarantined" /tmp/err

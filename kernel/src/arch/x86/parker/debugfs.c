@@ -14,11 +14,19 @@
  * no partition holds, or "MARKER NAME" to count them in partition NAME's
  * memory (which shows that the marker was there to begin with); read the
  * count back.
+ *
+ * Every knob takes a number, decimal or 0x-hex; anything else is refused
+ * with EINVAL and a log line that names the knob.
  */
+#define pr_fmt(fmt) "parker: " fmt
+
+#include <linux/array_size.h>
 #include <linux/debugfs.h>
+#include <linux/fs.h>
 #include <linux/highmem.h>
 #include <linux/init.h>
 #include <linux/kstrtox.h>
+#include <linux/limits.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -86,15 +94,20 @@ static ssize_t scan_write(struct file *file, const char __user *ubuf,
 	u64 marker;
 	int ret = -ENOENT;
 
-	if (len >= sizeof(buf))
+	if (len >= sizeof(buf)) {
+		pr_warn("debugfs scan: %zu bytes is too long for MARKER [NAME]\n",
+			len);
 		return -EINVAL;
+	}
 	if (copy_from_user(buf, ubuf, len))
 		return -EFAULT;
 	buf[len] = '\0';
 	name = strim(buf);
 	arg = strsep(&name, " ");
-	if (kstrtou64(arg, 16, &marker))
+	if (kstrtou64(arg, 16, &marker)) {
+		pr_warn("debugfs scan: '%s' is no 64-bit hex marker\n", arg);
 		return -EINVAL;
+	}
 
 	mutex_lock(&parker_mutex);
 	if (!name || !*name) {
@@ -110,6 +123,8 @@ static ssize_t scan_write(struct file *file, const char __user *ubuf,
 		}
 	}
 	mutex_unlock(&parker_mutex);
+	if (ret)
+		pr_warn("debugfs scan: no partition '%s'\n", name);
 	return ret ?: len;
 }
 
@@ -128,22 +143,88 @@ static const struct file_operations scan_fops = {
 	.llseek = default_llseek,
 };
 
+/*
+ * A fault-injection knob: a number, written in decimal or 0x-hex.  Unlike
+ * debugfs_create_u32(), a write that is no number, or too big for the
+ * knob, says so in the log, as every other Parker file does.
+ */
+struct parker_knob {
+	const char *name;
+	u32 *val32;		/* one of the two */
+	u64 *val64;
+};
+
+static ssize_t knob_read(struct file *file, char __user *ubuf, size_t len,
+			 loff_t *ppos)
+{
+	const struct parker_knob *k = file->private_data;
+	u64 v = k->val32 ? READ_ONCE(*k->val32) : READ_ONCE(*k->val64);
+	char buf[32];
+	int n;
+
+	n = scnprintf(buf, sizeof(buf), k->val64 ? "0x%llx\n" : "%llu\n", v);
+	return simple_read_from_buffer(ubuf, len, ppos, buf, n);
+}
+
+static ssize_t knob_write(struct file *file, const char __user *ubuf,
+			  size_t len, loff_t *ppos)
+{
+	const struct parker_knob *k = file->private_data;
+	u64 max = k->val32 ? U32_MAX : U64_MAX;
+	char buf[32], *arg;
+	u64 v;
+
+	if (len >= sizeof(buf)) {
+		pr_warn("debugfs %s: %zu bytes is too long for a number\n",
+			k->name, len);
+		return -EINVAL;
+	}
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	arg = strim(buf);
+	if (kstrtou64(arg, 0, &v) || v > max) {
+		pr_warn("debugfs %s: '%s' is no number from 0 to %llu\n",
+			k->name, arg, max);
+		return -EINVAL;
+	}
+	if (k->val32)
+		WRITE_ONCE(*k->val32, v);
+	else
+		WRITE_ONCE(*k->val64, v);
+	return len;
+}
+
+static const struct file_operations knob_fops = {
+	.open = simple_open,
+	.read = knob_read,
+	.write = knob_write,
+	.llseek = default_llseek,
+};
+
+static struct parker_knob parker_knobs[] = {
+	/* The next N CPUs stopped are taken as not back. */
+	{ .name = "fail_cpu_proof", .val32 = &parker_fault_cpu_proof },
+	/* kexec places images at this address instead. */
+	{ .name = "misplace_load", .val64 = &parker_fault_misplace },
+	/* Every wipe of pool memory takes this long at least. */
+	{ .name = "slow_wipe_ms", .val32 = &parker_fault_wipe_ms },
+	/* The next N starts write a record of another version. */
+	{ .name = "bad_record", .val32 = &parker_fault_bad_record },
+};
+
 static int __init parker_debugfs_init(void)
 {
 	struct dentry *dir;
+	int i;
 
 	if (!parker_pool_active())
 		return 0;
 	dir = debugfs_create_dir("parker", NULL);
 	debugfs_create_file("scan", 0600, dir, NULL, &scan_fops);
-	/* Fault injection: the next N CPUs stopped are taken as not back. */
-	debugfs_create_u32("fail_cpu_proof", 0600, dir, &parker_fault_cpu_proof);
-	/* Fault injection: kexec places images at this address instead. */
-	debugfs_create_x64("misplace_load", 0600, dir, &parker_fault_misplace);
-	/* Fault injection: every wipe of pool memory takes this long at least. */
-	debugfs_create_u32("slow_wipe_ms", 0600, dir, &parker_fault_wipe_ms);
-	/* Fault injection: the next N starts write a record of another version. */
-	debugfs_create_u32("bad_record", 0600, dir, &parker_fault_bad_record);
+	for (i = 0; i < ARRAY_SIZE(parker_knobs); i++)
+		debugfs_create_file(parker_knobs[i].name, 0600, dir,
+				    &parker_knobs[i], &knob_fops);
 	return 0;
 }
 late_initcall(parker_debugfs_init);
