@@ -135,6 +135,28 @@ static void read_numbers(void **state)
 	assert_int_equal(parkerfs_parse_u64("-1", &v), -1);
 }
 
+static void parse_memory_ranges(void **state)
+{
+	uint64_t size = 1, base = 1;
+
+	(void)state;
+	assert_int_equal(parkerfs_parse_memory("0", &size, &base), 0);
+	assert_true(size == 0 && base == 0);
+	assert_int_equal(parkerfs_parse_memory("268435456@0x100000000", &size, &base), 0);
+	assert_true(size == 268435456 && base == 0x100000000);
+	/* Several ranges: the total, and the base of the first. */
+	assert_int_equal(parkerfs_parse_memory("1073741824@0x140000000,536870912@0x80000000,2097152@0x200000",
+					       &size, &base), 0);
+	assert_true(size == 1612709888 && base == 0x140000000);
+	assert_int_equal(parkerfs_parse_memory("1@0x1,", &size, &base), -1);
+	assert_int_equal(parkerfs_parse_memory(",1@0x1", &size, &base), -1);
+	assert_int_equal(parkerfs_parse_memory("1@0x1,2", &size, &base), -1);
+	assert_int_equal(parkerfs_parse_memory("1@0x1;2@0x2", &size, &base), -1);
+	assert_int_equal(parkerfs_parse_memory("2@0xffffffffffffffff", &size, &base), -1);
+	assert_int_equal(parkerfs_parse_memory("18446744073709551615@0x0,1@0x0",
+					       &size, &base), -1);
+}
+
 static void write_whole_value(void **state)
 {
 	(void)state;
@@ -194,7 +216,7 @@ static void list_table(void **state)
 		  "0000:00:10.0\n0000:00:11.0\n");
 	partition("db", "10\n", "ready\n", "\n", "0\n", "");
 	partition("batch-long-name", "0\n", "empty\n", "4-7\n",
-		  "1610612736@0x140000000\n", "0000:00:12.0\n");
+		  "1073741824@0x140000000,536870912@0x80000000\n", "0000:00:12.0\n");
 	partition("odd", "9\n", "crashed\n", "5\n", "1000@0x1000\n", "");
 	/* No id: not a partition (or gone while listing). */
 	partition("gone", NULL, "running\n", "1\n", "0\n", "");
@@ -571,6 +593,7 @@ int main(void)
 		TEST(read_too_long),
 		TEST(read_all),
 		TEST(read_numbers),
+		TEST(parse_memory_ranges),
 		TEST(write_whole_value),
 		TEST(reason_from_status),
 		TEST(list_empty),

@@ -270,27 +270,51 @@ static int parse_hex64(const char *s, uint64_t *val)
 	return 0;
 }
 
+/* One "SIZE@0xBASE" of @len bytes at @s. */
+static int parse_range(const char *s, size_t len, uint64_t *size,
+		       uint64_t *base)
+{
+	char range[48];
+	char *at;
+
+	if (len >= sizeof(range))
+		return -1;
+	memcpy(range, s, len);
+	range[len] = '\0';
+	at = strchr(range, '@');
+	if (!at)
+		return -1;
+	*at = '\0';
+	if (parkerfs_parse_u64(range, size) || !*size ||
+	    parse_hex64(at + 1, base))
+		return -1;
+	return *size - 1 > UINT64_MAX - *base ? -1 : 0;
+}
+
 int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base)
 {
-	const char *at = strchr(s, '@');
-	char num[24];
-	size_t n;
+	uint64_t total = 0, sz, b;
+	int first = 1;
 
 	if (!strcmp(s, "0")) {
 		*size = *base = 0;
 		return 0;
 	}
-	if (!at)
-		return -1;
-	n = (size_t)(at - s);
-	if (n >= sizeof(num))
-		return -1;
-	memcpy(num, s, n);
-	num[n] = '\0';
-	if (parkerfs_parse_u64(num, size) || !*size ||
-	    parse_hex64(at + 1, base))
-		return -1;
-	return *size - 1 > UINT64_MAX - *base ? -1 : 0;
+	for (;;) {
+		size_t len = strcspn(s, ",");
+
+		if (parse_range(s, len, &sz, &b) || sz > UINT64_MAX - total)
+			return -1;
+		total += sz;
+		if (first)
+			*base = b;
+		first = 0;
+		if (!s[len])
+			break;
+		s += len + 1;
+	}
+	*size = total;
+	return 0;
 }
 
 int parkerfs_read_u64(const char *dir, const char *file, uint64_t *val)

@@ -45,9 +45,10 @@ int parkerfs_exists(const char *dir);
 int parkerfs_parse_u64(const char *s, uint64_t *val);
 int parkerfs_read_u64(const char *dir, const char *file, uint64_t *val);
 /*
- * A memory file's "0" or "SIZE@0xBASE" (decimal size, 1 to 16 hex digits
- * of base, the range within 64 bits): 0 with size and base (both 0 for
- * "0"), or -1.
+ * A memory file's "0" or its ranges "SIZE@0xBASE[,SIZE@0xBASE...]"
+ * (decimal size, 1 to 16 hex digits of base, each range within 64 bits):
+ * 0 with the total size and the first range's base, the one the kernel
+ * starts in (both 0 for "0"), or -1.
  */
 int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base);
 

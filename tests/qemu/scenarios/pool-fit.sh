@@ -3,7 +3,8 @@
 # split at 2 GiB by the PCI hole and the kernel's early allocations sit in
 # what is left, so no single 2 GiB range is free.  parker_pool=2G is
 # reserved as several areas, all of it, and every area gives a partition
-# its memory.
+# its memory.  A partition larger than any one area gets its memory as
+# several ranges, and its kernel uses all of them.
 # smp: 4
 # mem: 4G
 # cmdline: parker_pool=2G
@@ -35,4 +36,35 @@ is "and all back" "$(cat $PFS/info/pool_free)" 2147483648
 
 ok_if "a partition runs in memory of the pool" app_run p idle --cpus 1 --memory 256M
 ok_if "stop and destroy" sh -c "parkerctl stop p --force && parkerctl destroy p"
+
+largest=$(awk '{ print $4 }' $PFS/info/pools | sort -rn | head -1)
+want=$((largest + 256 * 1048576))
+M=5041524b4d41524b
+ok_if "a partition of $((want >> 20))M, more than the largest area, runs" \
+	app_run big marker --cpus 1 --memory $want
+mem=$(cat $PFS/big/memory)
+ranges=$(echo "$mem" | tr ',' '\n' | grep -c @)
+ok_if "its memory is several ranges ($mem)" test "$ranges" -gt 1
+sum=0
+for r in $(echo "$mem" | tr ',' ' '); do sum=$((sum + ${r%@*})); done
+is "which add up to what was asked" "$sum" "$want"
+is "the boot kernel logged each range" "$(dmesg | grep -c 'parker: big: memory .* from pool')" "$ranges"
+is "parkerctl list gives the total" "$(parkerctl list | awk '$1 == "big" { print $5 }')" "$((want >> 20))M"
+kb=$(app_report big | sed -n 's/.*memtotal_kb=\([0-9]*\).*/\1/p')
+ok_if "its kernel sees more than the largest area (MemTotal ${kb:-none} kB)" \
+	test "${kb:-0}" -gt $((largest / 1024))
+r=$(app_result big marker)
+ok_if "it wrote a marker over 80% of it ($r)" sh -c "echo '$r' | grep -q '^marker ok'"
+n=$(marker_count $M big)
+ok_if "the boot kernel finds the marker in its ranges ($n words)" test "${n:-0}" -gt 0
+ok_if "stop and destroy it" sh -c "parkerctl stop big --force && parkerctl destroy big"
+is "the pool is all back" "$(cat $PFS/info/pool_free)" 2147483648
+is "with none of the marker in it: every range was wiped" "$(marker_count $M)" 0
+mkdir $PFS/huge
+expect_errno "more than the whole pool is refused" ENOSPC write $PFS/huge/memory 2050M
+ok_if "and says what the pool has ($(cat $PFS/info/last_cmd_status))" grep -q \
+	"2050M asked, the pool has 2048M free (1024M in one area at most), and a partition's memory is 4 ranges at most" \
+	$PFS/info/last_cmd_status
+is "the pool is untouched" "$(cat $PFS/info/pool_free)" 2147483648
+rmdir $PFS/huge
 tap_done

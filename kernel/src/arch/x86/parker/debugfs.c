@@ -56,15 +56,35 @@ static u64 count_marker(phys_addr_t base, phys_addr_t size, u64 marker)
 static bool held(int pool, phys_addr_t pa, phys_addr_t *end)
 {
 	struct parker_partition *p;
+	struct parker_memory m;
+	int i;
 
 	list_for_each_entry(p, &parker_partitions, list) {
-		if (p->mem_pool == pool && pa >= p->mem_base &&
-		    pa < p->mem_base + p->mem_size) {
-			*end = p->mem_base + p->mem_size;
-			return true;
+		parker_memory_of(p, &m);
+		for (i = 0; i < m.nr; i++) {
+			const struct parker_range *r = &m.r[i];
+
+			if (r->pool == pool && pa >= r->base &&
+			    pa < r->base + r->size) {
+				*end = r->base + r->size;
+				return true;
+			}
 		}
 	}
 	return false;
+}
+
+/* In all of @p's memory. */
+static u64 count_partition(const struct parker_partition *p, u64 marker)
+{
+	struct parker_memory m;
+	u64 n = 0;
+	int i;
+
+	parker_memory_of(p, &m);
+	for (i = 0; i < m.nr; i++)
+		n += count_marker(m.r[i].base, m.r[i].size, marker);
+	return n;
 }
 
 /* Only memory no partition holds: what the boot kernel may reuse. */
@@ -117,8 +137,7 @@ static ssize_t scan_write(struct file *file, const char __user *ubuf,
 		list_for_each_entry(p, &parker_partitions, list) {
 			if (strcmp(p->name, name))
 				continue;
-			scan_count = p->mem_size ?
-				count_marker(p->mem_base, p->mem_size, marker) : 0;
+			scan_count = count_partition(p, marker);
 			ret = 0;
 		}
 	}

@@ -198,7 +198,7 @@ u64 parker_audit_destroyed;
 /* Give everything back; the caller frees @p once kernfs is done with it. */
 int parker_partition_destroy(struct parker_partition *p)
 {
-	struct parker_range mem;
+	struct parker_memory mem;
 	struct cpumask none;
 	LIST_HEAD(devices);
 	int ret;
@@ -215,7 +215,7 @@ int parker_partition_destroy(struct parker_partition *p)
 	parker_cpus_assign(p, &none);
 	parker_devices_take(p, &devices);
 	parker_memory_take(p, &mem);
-	if (!list_empty(&devices) || mem.size) {
+	if (!list_empty(&devices) || mem.nr) {
 		parker_busy_begin(p, "it is being destroyed");
 		parker_devices_return(p, &devices);
 		parker_memory_give_back(&mem);

@@ -273,7 +273,7 @@ int parker_setup_boot_params(struct kimage *image, struct boot_params *params)
 	struct parker_load *load = image->parker;
 	struct parker_partition *p = load->p;
 	struct parker_setup *setup;
-	int ret;
+	int i, ret;
 
 	ret = check_image(load, image);
 	if (ret)
@@ -294,6 +294,9 @@ int parker_setup_boot_params(struct kimage *image, struct boot_params *params)
 	add_e820(params, p->mem_base, PARKER_CTL_SIZE, E820_TYPE_RESERVED);
 	add_e820(params, parker_usable_base(p), parker_usable_size(p),
 		 E820_TYPE_RAM);
+	for (i = 0; i < p->nr_mem_more; i++)
+		add_e820(params, p->mem_more[i].base, p->mem_more[i].size,
+			 E820_TYPE_RAM);
 
 	/* The record heads the chain; the loader's entries (RNG seed) follow. */
 	setup = phys_to_virt(p->mem_base + PARKER_CTL_RECORD);

@@ -75,11 +75,17 @@ struct parker_device {
 	char driver[32];
 };
 
-/* A range of pool memory on its way back to the pool. */
+/* A range of pool memory, from pool area @pool. */
 struct parker_range {
 	phys_addr_t base;
 	phys_addr_t size;
 	int pool;
+};
+
+/* A partition's memory, on its way to it or back to the pool. */
+struct parker_memory {
+	struct parker_range r[PARKER_REC_MEM];
+	int nr;
 };
 
 struct parker_partition {
@@ -91,6 +97,12 @@ struct parker_partition {
 	phys_addr_t mem_base;
 	phys_addr_t mem_size;
 	int mem_pool;			/* index in parker_pools, -1 if none */
+	/*
+	 * More ranges when no one pool area had all of it.  The first range,
+	 * mem_base, holds the control area and the kernel; these are RAM.
+	 */
+	struct parker_range mem_more[PARKER_REC_MEM - 1];
+	int nr_mem_more;
 	struct list_head devices;	/* of struct parker_device */
 	struct kimage *image;		/* loaded with kexec_file_load() */
 	enum parker_state state;	/* changed by parker_set_state() only */
@@ -149,6 +161,8 @@ int parker_devices_check(unsigned int nr_devs, unsigned int nr_segments,
 /* pool.c */
 int parker_pool_search(const int *area_nid, int nr, int nid, int *order);
 int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool);
+int parker_pool_alloc_ranges(int nid, phys_addr_t size, phys_addr_t first,
+			     struct parker_memory *m);
 void parker_pool_release(int pool, phys_addr_t base, phys_addr_t size);
 extern u32 parker_fault_wipe_ms;
 phys_addr_t parker_pool_total(void);
@@ -209,13 +223,25 @@ static inline phys_addr_t parker_usable_size(const struct parker_partition *p)
 	return p->mem_size - PARKER_CTL_SIZE;
 }
 
+/* All of @p's memory, in every range. */
+static inline phys_addr_t parker_mem_total(const struct parker_partition *p)
+{
+	phys_addr_t total = p->mem_size;
+	int i;
+
+	for (i = 0; i < p->nr_mem_more; i++)
+		total += p->mem_more[i].size;
+	return total;
+}
+
 struct parker_partition *parker_partition_create(const char *name);
 void parker_partition_remove(struct parker_partition *p);
 int parker_partition_set_cpus(struct parker_partition *p,
 			      const struct cpumask *want);
 int parker_memory_assign(struct parker_partition *p, u64 size);
-void parker_memory_take(struct parker_partition *p, struct parker_range *r);
-void parker_memory_give_back(const struct parker_range *r);
+void parker_memory_of(const struct parker_partition *p, struct parker_memory *m);
+void parker_memory_take(struct parker_partition *p, struct parker_memory *m);
+void parker_memory_give_back(const struct parker_memory *m);
 int parker_partition_add_device(struct parker_partition *p,
 				unsigned int domain, unsigned int bus,
 				unsigned int devfn);

@@ -381,6 +381,21 @@ static void parker_test_record(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st->self, base + PARKER_CTL_STATUS);
 	KUNIT_EXPECT_EQ(test, st->state, PARKER_APP_BOOTING);
 	KUNIT_EXPECT_EQ(test, ring->magic, 0);
+
+	/* More ranges follow the first, whole: they hold no control area. */
+	p->mem_more[0].base = SZ_4G;
+	p->mem_more[0].size = SZ_256M;
+	p->mem_more[1].base = SZ_1G;
+	p->mem_more[1].size = SZ_2M;
+	p->nr_mem_more = 2;
+	KUNIT_ASSERT_EQ(test, parker_record_write(p), 0);
+	KUNIT_EXPECT_EQ(test, rec->nr_mem, 3);
+	KUNIT_EXPECT_EQ(test, rec->mem[0].base, base + PARKER_CTL_SIZE);
+	KUNIT_EXPECT_EQ(test, rec->mem[1].base, SZ_4G);
+	KUNIT_EXPECT_EQ(test, rec->mem[1].size, SZ_256M);
+	KUNIT_EXPECT_EQ(test, rec->mem[2].base, SZ_1G);
+	KUNIT_EXPECT_EQ(test, rec->mem[2].size, SZ_2M);
+	KUNIT_EXPECT_EQ(test, parker_mem_total(p), SZ_64M + SZ_256M + SZ_2M);
 }
 
 static struct kunit_case parker_test_cases[] = {

@@ -260,12 +260,20 @@ static int write_smt_split(struct parker_partition *p, char *buf)
 	return 0;
 }
 
+/* SIZE@BASE of each range, the one the kernel starts in first. */
 static int show_memory(struct parker_partition *p, struct seq_file *m)
 {
-	if (!p->mem_size)
+	int i;
+
+	if (!p->mem_size) {
 		seq_puts(m, "0\n");
-	else
-		seq_printf(m, "%llu@%pa\n", (u64)p->mem_size, &p->mem_base);
+		return 0;
+	}
+	seq_printf(m, "%llu@%pa", (u64)p->mem_size, &p->mem_base);
+	for (i = 0; i < p->nr_mem_more; i++)
+		seq_printf(m, ",%llu@%pa", (u64)p->mem_more[i].size,
+			   &p->mem_more[i].base);
+	seq_putc(m, '\n');
 	return 0;
 }
 

@@ -82,22 +82,72 @@ void parker_busy_end(struct parker_partition *p)
 	p->busy = NULL;
 }
 
-/* Take @p's memory out of it, for parker_memory_give_back(). */
-void parker_memory_take(struct parker_partition *p, struct parker_range *r)
+/* @p's memory ranges, into @m; none if it has no memory. */
+void parker_memory_of(const struct parker_partition *p, struct parker_memory *m)
 {
-	r->base = p->mem_base;
-	r->size = p->mem_size;
-	r->pool = p->mem_pool;
+	int i;
+
+	m->nr = 0;
+	if (!p->mem_size)
+		return;
+	m->r[0].base = p->mem_base;
+	m->r[0].size = p->mem_size;
+	m->r[0].pool = p->mem_pool;
+	m->nr = 1;
+	for (i = 0; i < p->nr_mem_more; i++)
+		m->r[m->nr++] = p->mem_more[i];
+}
+
+/* Take @p's memory out of it, for parker_memory_give_back(). */
+void parker_memory_take(struct parker_partition *p, struct parker_memory *m)
+{
+	parker_memory_of(p, m);
 	p->mem_base = 0;
 	p->mem_size = 0;
 	p->mem_pool = -1;
+	p->nr_mem_more = 0;
 }
 
 /* Wiped, back to the pool: takes long, so never under parker_mutex. */
-void parker_memory_give_back(const struct parker_range *r)
+void parker_memory_give_back(const struct parker_memory *m)
 {
-	if (r->size)
-		parker_pool_release(r->pool, r->base, r->size);
+	int i;
+
+	for (i = 0; i < m->nr; i++)
+		parker_pool_release(m->r[i].pool, m->r[i].base, m->r[i].size);
+}
+
+/* Give @p the memory @m, the control area and the kernel in its first range. */
+static void memory_put(struct parker_partition *p, const struct parker_memory *m)
+{
+	int i;
+
+	p->mem_base = m->r[0].base;
+	p->mem_size = m->r[0].size;
+	p->mem_pool = m->r[0].pool;
+	p->nr_mem_more = m->nr - 1;
+	for (i = 1; i < m->nr; i++)
+		p->mem_more[i - 1] = m->r[i];
+	for (i = 0; i < m->nr; i++)
+		pr_info("%s: memory %pa+%lluM from pool %d (node %d)\n", p->name,
+			&m->r[i].base, (u64)m->r[i].size >> 20, m->r[i].pool,
+			parker_pools[m->r[i].pool].nid);
+}
+
+/*
+ * @size bytes of pool memory for a partition on node @nid: one range if
+ * one area has them, or else several, up to what the record describes.
+ */
+static int memory_alloc(int nid, u64 size, struct parker_memory *m)
+{
+	struct parker_range *r = &m->r[0];
+
+	if (!parker_pool_alloc(nid, size, &r->base, &r->pool)) {
+		r->size = size;
+		m->nr = 1;
+		return 0;
+	}
+	return parker_pool_alloc_ranges(nid, size, PARKER_MEM_MIN, m);
 }
 
 /* The last step of destroying @p: it has nothing left. */
@@ -110,17 +160,17 @@ void parker_partition_remove(struct parker_partition *p)
 }
 
 /*
- * Give @p @size bytes of contiguous memory from the pool, on the node of
- * its first CPU.  A partition that has memory gets the new amount in place
- * of the old only if the new one can be had first.
+ * Give @p @size bytes of memory from the pool, on the node of its first
+ * CPU: contiguous if it can be, in a few ranges if not.  A partition that
+ * has memory gets the new amount in place of the old only if the new one
+ * can be had first.
  */
 int parker_memory_assign(struct parker_partition *p, u64 size)
 {
-	struct parker_range old;
+	struct parker_memory got, old;
 	int nid = NUMA_NO_NODE;
-	phys_addr_t base;
 	char why[128];
-	int pool, ret;
+	int ret;
 
 	lockdep_assert_held(&parker_mutex);
 	parker_partition_settle(p);
@@ -135,26 +185,19 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 	if (!cpumask_empty(&p->cpus))
 		nid = cpu_to_node(cpumask_first(&p->cpus));
 	parker_busy_begin(p, "its memory is being taken from the pool");
-	ret = parker_pool_alloc(nid, size, &base, &pool);
+	ret = memory_alloc(nid, size, &got);
 	parker_busy_end(p);
-	if (ret == -ENOSPC) {
-		parker_fail(p, "%lluM asked, the pool has %lluM free in one area at most",
-			    size >> 20, (u64)parker_pool_largest_free() >> 20);
-		return ret;
-	}
 	if (ret) {
-		parker_fail(p, "no contiguous %lluM in the pool: fragmented, or busy (%d)",
-			    size >> 20, ret);
+		parker_fail(p,
+			    "%lluM asked, the pool has %lluM free (%lluM in one area at most), and a partition's memory is %d ranges at most",
+			    size >> 20, (u64)parker_pool_free() >> 20,
+			    (u64)parker_pool_largest_free() >> 20, PARKER_REC_MEM);
 		return ret;
 	}
 	parker_memory_take(p, &old);
-	p->mem_base = base;
-	p->mem_size = size;
-	p->mem_pool = pool;
-	pr_info("%s: memory %pa+%lluM from pool %d (node %d)\n", p->name, &base,
-		size >> 20, pool, parker_pools[pool].nid);
+	memory_put(p, &got);
 	parker_state_from_holdings(p);
-	if (old.size) {
+	if (old.nr) {
 		parker_busy_begin(p, "its old memory is being wiped");
 		parker_memory_give_back(&old);
 		parker_busy_end(p);

@@ -385,6 +385,85 @@ int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool)
 }
 
 /*
+ * Up to @size bytes from area @i, as much as it has free: halved while CMA
+ * cannot move the boot kernel's pages out of the way.  0 if none.
+ */
+static phys_addr_t pool_take_some(int i, phys_addr_t size, phys_addr_t *base)
+{
+	phys_addr_t want;
+
+	spin_lock(&pool_lock);
+	want = min(size, parker_pools[i].free);
+	spin_unlock(&pool_lock);
+	want = round_down(want, PARKER_POOL_GRANULE);
+	while (want) {
+		int err = pool_try(i, want, base);
+
+		if (!err)
+			return want;
+		if (err == -ENOSPC)
+			return 0;
+		want = round_down(want / 2, PARKER_POOL_GRANULE);
+	}
+	return 0;
+}
+
+/* Move the largest range of @m first: it is the one a kernel starts in. */
+static void largest_first(struct parker_memory *m)
+{
+	int i, big = 0;
+
+	for (i = 1; i < m->nr; i++)
+		if (m->r[i].size > m->r[big].size)
+			big = i;
+	swap(m->r[0], m->r[big]);
+}
+
+/*
+ * Take @size bytes when no one area has them all: as much as each area in
+ * the search order for node @nid has, in at most PARKER_REC_MEM ranges,
+ * the largest first, which must hold @first bytes at least.  It may take
+ * long and needs no lock.  -ENOSPC, with nothing taken, if that fails.
+ */
+int parker_pool_alloc_ranges(int nid, phys_addr_t size, phys_addr_t first,
+			     struct parker_memory *m)
+{
+	int area_nid[PARKER_POOL_MAX], order[PARKER_POOL_MAX];
+	phys_addr_t left = size, free = 0;
+	int i, n;
+
+	for (i = 0; i < parker_nr_pools; i++)
+		area_nid[i] = parker_pools[i].nid;
+	n = parker_pool_search(area_nid, parker_nr_pools, nid, order);
+	/* Taking memory wipes it: take none of it if not enough is free. */
+	spin_lock(&pool_lock);
+	for (i = 0; i < n; i++)
+		free += parker_pools[order[i]].free;
+	spin_unlock(&pool_lock);
+	m->nr = 0;
+	if (free < size)
+		return -ENOSPC;
+	for (i = 0; i < n && left && m->nr < ARRAY_SIZE(m->r); i++) {
+		struct parker_range *r = &m->r[m->nr];
+
+		r->size = pool_take_some(order[i], left, &r->base);
+		if (!r->size)
+			continue;
+		r->pool = order[i];
+		left -= r->size;
+		m->nr++;
+	}
+	if (m->nr)
+		largest_first(m);
+	if (!left && m->r[0].size >= first)
+		return 0;
+	for (i = 0; i < m->nr; i++)
+		parker_pool_release(m->r[i].pool, m->r[i].base, m->r[i].size);
+	m->nr = 0;
+	return -ENOSPC;
+}
+
+/*
  * Give memory back to the pool.  It is wiped first: whatever a partition
  * left there must never reach the next owner, partition or boot kernel.
  */

@@ -24,6 +24,20 @@
 
 #include "parker.h"
 
+/* Its memory: the first range less the control area, then the others. */
+static void record_memory(struct parker_partition *p, struct parker_record *rec)
+{
+	int i;
+
+	rec->mem[0].base = parker_usable_base(p);
+	rec->mem[0].size = parker_usable_size(p);
+	for (i = 0; i < p->nr_mem_more; i++) {
+		rec->mem[i + 1].base = p->mem_more[i].base;
+		rec->mem[i + 1].size = p->mem_more[i].size;
+	}
+	rec->nr_mem = 1 + p->nr_mem_more;
+}
+
 static int record_cpus(struct parker_partition *p, struct parker_record *rec)
 {
 	unsigned int cpu;
@@ -139,9 +153,7 @@ int parker_record_write(struct parker_partition *p)
 	rec->self = p->mem_base + PARKER_CTL_RECORD + offsetof(struct parker_setup, rec);
 	rec->id = p->id;
 	strscpy(rec->name, p->name, sizeof(rec->name));
-	rec->mem[0].base = parker_usable_base(p);
-	rec->mem[0].size = parker_usable_size(p);
-	rec->nr_mem = 1;
+	record_memory(p, rec);
 	if (record_cpus(p, rec) || record_devices(p, rec))
 		return -E2BIG;
 	record_time(rec);
