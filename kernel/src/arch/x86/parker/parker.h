@@ -234,12 +234,28 @@ static inline phys_addr_t parker_mem_total(const struct parker_partition *p)
 	return total;
 }
 
+/* @p's memory ranges into @m, the kernel's range at 0; none if it has none. */
+static inline void parker_memory_of(const struct parker_partition *p,
+				    struct parker_memory *m)
+{
+	int i;
+
+	m->nr = 0;
+	if (!p->mem_size)
+		return;
+	m->r[0].base = p->mem_base;
+	m->r[0].size = p->mem_size;
+	m->r[0].pool = p->mem_pool;
+	m->nr = 1;
+	for (i = 0; i < p->nr_mem_more; i++)
+		m->r[m->nr++] = p->mem_more[i];
+}
+
 struct parker_partition *parker_partition_create(const char *name);
 void parker_partition_remove(struct parker_partition *p);
 int parker_partition_set_cpus(struct parker_partition *p,
 			      const struct cpumask *want);
 int parker_memory_assign(struct parker_partition *p, u64 size);
-void parker_memory_of(const struct parker_partition *p, struct parker_memory *m);
 void parker_memory_take(struct parker_partition *p, struct parker_memory *m);
 void parker_memory_give_back(const struct parker_memory *m);
 int parker_partition_add_device(struct parker_partition *p,

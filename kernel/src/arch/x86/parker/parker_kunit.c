@@ -383,19 +383,29 @@ static void parker_test_record(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ring->magic, 0);
 
 	/* More ranges follow the first, whole: they hold no control area. */
-	p->mem_more[0].base = SZ_4G;
+	/* Real memory: a range of no node is looked up where it lies. */
+	p->mem_more[0].base = base + SZ_4K;
 	p->mem_more[0].size = SZ_256M;
-	p->mem_more[1].base = SZ_1G;
+	p->mem_more[1].base = base + SZ_8K;
 	p->mem_more[1].size = SZ_2M;
 	p->nr_mem_more = 2;
 	KUNIT_ASSERT_EQ(test, parker_record_write(p), 0);
 	KUNIT_EXPECT_EQ(test, rec->nr_mem, 3);
 	KUNIT_EXPECT_EQ(test, rec->mem[0].base, base + PARKER_CTL_SIZE);
-	KUNIT_EXPECT_EQ(test, rec->mem[1].base, SZ_4G);
+	KUNIT_EXPECT_EQ(test, rec->mem[1].base, base + SZ_4K);
 	KUNIT_EXPECT_EQ(test, rec->mem[1].size, SZ_256M);
-	KUNIT_EXPECT_EQ(test, rec->mem[2].base, SZ_1G);
+	KUNIT_EXPECT_EQ(test, rec->mem[2].base, base + SZ_8K);
 	KUNIT_EXPECT_EQ(test, rec->mem[2].size, SZ_2M);
 	KUNIT_EXPECT_EQ(test, parker_mem_total(p), SZ_64M + SZ_256M + SZ_2M);
+	/* Its nodes: the first range's first, at the local distance. */
+	KUNIT_EXPECT_EQ(test, rec->nr_nodes, 1);
+	KUNIT_EXPECT_EQ(test, rec->mem_node[1], 0);
+	KUNIT_EXPECT_EQ(test, rec->mem_node[2], 0);
+	KUNIT_EXPECT_EQ(test, rec->mem_node[0], 0);
+	KUNIT_EXPECT_EQ(test, rec->node_ids[0], parker_pools[0].nid == NUMA_NO_NODE ?
+			page_to_nid(virt_to_page(ctl)) : parker_pools[0].nid);
+	KUNIT_EXPECT_LT(test, rec->cpu_node[0], rec->nr_nodes);
+	KUNIT_EXPECT_EQ(test, rec->distance[0][0], LOCAL_DISTANCE);
 }
 
 static struct kunit_case parker_test_cases[] = {

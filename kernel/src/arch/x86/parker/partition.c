@@ -13,6 +13,8 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/math64.h>
+#include <linux/nodemask.h>
 #include <linux/parker.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -82,22 +84,6 @@ void parker_busy_end(struct parker_partition *p)
 	p->busy = NULL;
 }
 
-/* @p's memory ranges, into @m; none if it has no memory. */
-void parker_memory_of(const struct parker_partition *p, struct parker_memory *m)
-{
-	int i;
-
-	m->nr = 0;
-	if (!p->mem_size)
-		return;
-	m->r[0].base = p->mem_base;
-	m->r[0].size = p->mem_size;
-	m->r[0].pool = p->mem_pool;
-	m->nr = 1;
-	for (i = 0; i < p->nr_mem_more; i++)
-		m->r[m->nr++] = p->mem_more[i];
-}
-
 /* Take @p's memory out of it, for parker_memory_give_back(). */
 void parker_memory_take(struct parker_partition *p, struct parker_memory *m)
 {
@@ -138,7 +124,7 @@ static void memory_put(struct parker_partition *p, const struct parker_memory *m
  * @size bytes of pool memory for a partition on node @nid: one range if
  * one area has them, or else several, up to what the record describes.
  */
-static int memory_alloc(int nid, u64 size, struct parker_memory *m)
+static int memory_alloc_node(int nid, u64 size, struct parker_memory *m)
 {
 	struct parker_range *r = &m->r[0];
 
@@ -148,6 +134,73 @@ static int memory_alloc(int nid, u64 size, struct parker_memory *m)
 		return 0;
 	}
 	return parker_pool_alloc_ranges(nid, size, PARKER_MEM_MIN, m);
+}
+
+/* Add @more's ranges to @m, if the record can describe them all. */
+static int memory_add(struct parker_memory *m, const struct parker_memory *more)
+{
+	int i;
+
+	if (m->nr + more->nr > ARRAY_SIZE(m->r))
+		return -ENOSPC;
+	for (i = 0; i < more->nr; i++)
+		m->r[m->nr++] = more->r[i];
+	return 0;
+}
+
+static unsigned int cpus_on_node(const struct cpumask *cpus, int nid)
+{
+	unsigned int cpu, n = 0;
+
+	for_each_cpu(cpu, cpus)
+		n += cpu_to_node(cpu) == nid;
+	return n;
+}
+
+/*
+ * @size bytes of pool memory for a partition on @cpus: from the nodes of
+ * its CPUs, in proportion to its CPUs on each, so that each CPU has memory
+ * near it.  The first CPU's node comes first: its first range carries the
+ * control area and the kernel, and takes what rounding leaves over.
+ */
+static int memory_alloc(const struct cpumask *cpus, u64 size,
+			struct parker_memory *m)
+{
+	unsigned int total = cpumask_weight(cpus);
+	nodemask_t nodes = NODE_MASK_NONE;
+	int first = NUMA_NO_NODE, nid, ret;
+	struct parker_memory part;
+	unsigned int cpu;
+	u64 share, rest = size;
+
+	for_each_cpu(cpu, cpus)
+		node_set(cpu_to_node(cpu), nodes);
+	if (total)
+		first = cpu_to_node(cpumask_first(cpus));
+	for_each_node_mask(nid, nodes)
+		if (nid != first)
+			rest -= round_down(div_u64(size * cpus_on_node(cpus, nid), total),
+					   PARKER_POOL_GRANULE);
+	if (nodes_weight(nodes) < 2 || rest < PARKER_MEM_MIN)
+		return memory_alloc_node(first, size, m);
+
+	ret = memory_alloc_node(first, rest, m);
+	for_each_node_mask(nid, nodes) {
+		if (ret || nid == first)
+			continue;
+		share = round_down(div_u64(size * cpus_on_node(cpus, nid), total),
+				   PARKER_POOL_GRANULE);
+		if (!share)
+			continue;
+		ret = memory_alloc_node(nid, share, &part);
+		if (!ret && memory_add(m, &part)) {
+			parker_memory_give_back(&part);
+			ret = -ENOSPC;
+		}
+	}
+	if (ret && m->nr)
+		parker_memory_give_back(m);
+	return ret;
 }
 
 /* The last step of destroying @p: it has nothing left. */
@@ -160,15 +213,14 @@ void parker_partition_remove(struct parker_partition *p)
 }
 
 /*
- * Give @p @size bytes of memory from the pool, on the node of its first
- * CPU: contiguous if it can be, in a few ranges if not.  A partition that
+ * Give @p @size bytes of memory from the pool, on the nodes of its CPUs:
+ * contiguous if it can be, in a few ranges if not.  A partition that
  * has memory gets the new amount in place of the old only if the new one
  * can be had first.
  */
 int parker_memory_assign(struct parker_partition *p, u64 size)
 {
 	struct parker_memory got, old;
-	int nid = NUMA_NO_NODE;
 	char why[128];
 	int ret;
 
@@ -182,10 +234,8 @@ int parker_memory_assign(struct parker_partition *p, u64 size)
 		parker_fail(p, "%s", why);
 		return ret;
 	}
-	if (!cpumask_empty(&p->cpus))
-		nid = cpu_to_node(cpumask_first(&p->cpus));
 	parker_busy_begin(p, "its memory is being taken from the pool");
-	ret = memory_alloc(nid, size, &got);
+	ret = memory_alloc(&p->cpus, size, &got);
 	parker_busy_end(p);
 	if (ret) {
 		parker_fail(p,

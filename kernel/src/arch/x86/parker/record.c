@@ -5,14 +5,19 @@
  *
  * The application kernel reads it in setup_arch() (instance.c) instead of
  * probing the machine: its CPUs by APIC id, its memory, its PCI functions
- * and the ECAM window to reach them, and the timer rates and wall-clock
- * time the boot kernel measured, so that it never calibrates against the
- * machine's shared timers.
+ * and the ECAM window to reach them, the NUMA nodes of its memory, and the
+ * timer rates and wall-clock time the boot kernel measured, so that it
+ * never calibrates against the machine's shared timers nor reads the
+ * machine's ACPI tables.
  */
 #define pr_fmt(fmt) "parker: " fmt
 
 #include <linux/delay.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
+#include <linux/numa.h>
 #include <linux/pci.h>
+#include <linux/topology.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
@@ -36,6 +41,65 @@ static void record_memory(struct parker_partition *p, struct parker_record *rec)
 		rec->mem[i + 1].size = p->mem_more[i].size;
 	}
 	rec->nr_mem = 1 + p->nr_mem_more;
+}
+
+/* The machine's node of a range: its pool area's, or where it lies. */
+static int range_node(const struct parker_range *r)
+{
+	int nid = parker_pools[r->pool].nid;
+
+	return nid != NUMA_NO_NODE ? nid : page_to_nid(pfn_to_page(PHYS_PFN(r->base)));
+}
+
+/* The partition's number for machine node @nid, a new one if need be. */
+static u8 node_index(struct parker_record *rec, int nid)
+{
+	u32 i;
+
+	for (i = 0; i < rec->nr_nodes; i++)
+		if (rec->node_ids[i] == nid)
+			return i;
+	/* Never full: there are fewer ranges than PARKER_REC_NODES. */
+	rec->node_ids[rec->nr_nodes] = nid;
+	return rec->nr_nodes++;
+}
+
+/* The partition's node for a CPU on machine node @nid: its own, or nearest. */
+static u8 cpu_node_index(const struct parker_record *rec, int nid)
+{
+	u32 i, best = 0;
+
+	for (i = 0; i < rec->nr_nodes; i++) {
+		if (rec->node_ids[i] == nid)
+			return i;
+		if (node_distance(nid, rec->node_ids[i]) <
+		    node_distance(nid, rec->node_ids[best]))
+			best = i;
+	}
+	return best;
+}
+
+/*
+ * Its NUMA nodes: those of its memory, the first range's first, so that
+ * its kernel knows which memory is near which of its CPUs without reading
+ * the machine's ACPI tables.  CPUs in the order of apic_ids.
+ */
+static void record_nodes(struct parker_partition *p, struct parker_record *rec)
+{
+	struct parker_memory m;
+	unsigned int cpu, n = 0;
+	u32 i, j;
+
+	parker_memory_of(p, &m);
+	for (i = 0; i < m.nr; i++)
+		rec->mem_node[i] = node_index(rec, range_node(&m.r[i]));
+	for_each_cpu(cpu, &p->cpus)
+		if (n < PARKER_REC_CPUS)
+			rec->cpu_node[n++] = cpu_node_index(rec, cpu_to_node(cpu));
+	for (i = 0; i < rec->nr_nodes; i++)
+		for (j = 0; j < rec->nr_nodes; j++)
+			rec->distance[i][j] = min(node_distance(rec->node_ids[i],
+								rec->node_ids[j]), 255);
 }
 
 static int record_cpus(struct parker_partition *p, struct parker_record *rec)
@@ -154,6 +218,7 @@ int parker_record_write(struct parker_partition *p)
 	rec->id = p->id;
 	strscpy(rec->name, p->name, sizeof(rec->name));
 	record_memory(p, rec);
+	record_nodes(p, rec);
 	if (record_cpus(p, rec) || record_devices(p, rec))
 		return -E2BIG;
 	record_time(rec);

@@ -9,6 +9,7 @@
 #ifndef _ASM_X86_PARKER_H
 #define _ASM_X86_PARKER_H
 
+#include <linux/errno.h>
 #include <linux/types.h>
 
 #include <uapi/asm/parker.h>
@@ -28,6 +29,7 @@ void __init parker_instance_init(void);
 bool parker_instance(void);
 bool parker_refuse_user_ports(void);
 bool parker_pool_active(void);
+int __init parker_instance_numa_init(void);
 #else
 static inline void parker_pool_reserve(void) { }
 static inline void parker_instance_detect(void) { }
@@ -35,6 +37,7 @@ static inline void parker_instance_init(void) { }
 static inline bool parker_instance(void) { return false; }
 static inline bool parker_refuse_user_ports(void) { return false; }
 static inline bool parker_pool_active(void) { return false; }
+static inline int parker_instance_numa_init(void) { return -ENODEV; }
 #endif
 
 #endif /* _ASM_X86_PARKER_H */

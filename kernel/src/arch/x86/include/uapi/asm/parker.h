@@ -68,7 +68,7 @@ struct parker_slot {
 };
 
 #define PARKER_RECORD_MAGIC	0x4b524150	/* "PARK" */
-#define PARKER_RECORD_VERSION	1
+#define PARKER_RECORD_VERSION	2
 #define PARKER_STATUS_MAGIC	0x54415453	/* "STAT" */
 #define PARKER_STATUS_VERSION	2
 
@@ -76,6 +76,7 @@ struct parker_slot {
 #define PARKER_REC_MEM		4
 #define PARKER_REC_DEVS		32
 #define PARKER_REC_ECAM		4
+#define PARKER_REC_NODES	8
 
 struct parker_mem_range {
 	__u64 base;
@@ -129,6 +130,19 @@ struct parker_record {
 	__u64 status_pa;
 	__u64 console_pa;
 	__u64 console_size;
+	/*
+	 * NUMA: the nodes of the partition's memory, numbered from 0 in its
+	 * kernel; node_ids[] are the machine's numbers for them.  A CPU is on
+	 * its own node, or on the nearest node with memory if its own has
+	 * none of the partition's.
+	 */
+	__u32 nr_nodes;
+	__u32 reserved4;
+	__u32 node_ids[PARKER_REC_NODES];
+	__u8 distance[PARKER_REC_NODES][PARKER_REC_NODES];
+	__u8 cpu_node[PARKER_REC_CPUS];	/* of apic_ids[i] */
+	__u8 mem_node[PARKER_REC_MEM];	/* of mem[i] */
+	__u32 reserved5;
 };
 
 /* The record as a setup_data entry (struct setup_data has a flexible tail). */
