@@ -148,13 +148,15 @@ static int memory_add(struct parker_memory *m, const struct parker_memory *more)
 	return 0;
 }
 
-static unsigned int cpus_on_node(const struct cpumask *cpus, int nid)
+/* Node @nid's part of @size for @cpus: as its share of them, in 2M. */
+static u64 node_share(const struct cpumask *cpus, int nid, u64 size)
 {
 	unsigned int cpu, n = 0;
 
 	for_each_cpu(cpu, cpus)
 		n += cpu_to_node(cpu) == nid;
-	return n;
+	return round_down(div_u64(size * n, cpumask_weight(cpus)),
+			  PARKER_POOL_GRANULE);
 }
 
 /*
@@ -166,7 +168,6 @@ static unsigned int cpus_on_node(const struct cpumask *cpus, int nid)
 static int memory_alloc(const struct cpumask *cpus, u64 size,
 			struct parker_memory *m)
 {
-	unsigned int total = cpumask_weight(cpus);
 	nodemask_t nodes = NODE_MASK_NONE;
 	int first = NUMA_NO_NODE, nid, ret;
 	struct parker_memory part;
@@ -175,12 +176,11 @@ static int memory_alloc(const struct cpumask *cpus, u64 size,
 
 	for_each_cpu(cpu, cpus)
 		node_set(cpu_to_node(cpu), nodes);
-	if (total)
+	if (!cpumask_empty(cpus))
 		first = cpu_to_node(cpumask_first(cpus));
 	for_each_node_mask(nid, nodes)
 		if (nid != first)
-			rest -= round_down(div_u64(size * cpus_on_node(cpus, nid), total),
-					   PARKER_POOL_GRANULE);
+			rest -= node_share(cpus, nid, size);
 	if (nodes_weight(nodes) < 2 || rest < PARKER_MEM_MIN)
 		return memory_alloc_node(first, size, m);
 
@@ -188,8 +188,7 @@ static int memory_alloc(const struct cpumask *cpus, u64 size,
 	for_each_node_mask(nid, nodes) {
 		if (ret || nid == first)
 			continue;
-		share = round_down(div_u64(size * cpus_on_node(cpus, nid), total),
-				   PARKER_POOL_GRANULE);
+		share = node_share(cpus, nid, size);
 		if (!share)
 			continue;
 		ret = memory_alloc_node(nid, share, &part);
