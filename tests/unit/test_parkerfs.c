@@ -157,6 +157,20 @@ static void parse_memory_ranges(void **state)
 					       &size, &base), -1);
 }
 
+static void parse_ranges(void **state)
+{
+	struct parkerfs_range r[2];
+
+	(void)state;
+	assert_int_equal(parkerfs_parse_ranges("0", r, 2), 0);
+	assert_int_equal(parkerfs_parse_ranges("4194304@0x200000,2097152@0x1000000", r, 2), 2);
+	assert_true(r[0].size == 4194304 && r[0].base == 0x200000);
+	assert_true(r[1].size == 2097152 && r[1].base == 0x1000000);
+	/* More ranges than asked for: refused, not cut off. */
+	assert_int_equal(parkerfs_parse_ranges("1@0x1,1@0x2,1@0x3", r, 2), -1);
+	assert_int_equal(parkerfs_parse_ranges("", r, 2), -1);
+}
+
 static void write_whole_value(void **state)
 {
 	(void)state;
@@ -594,6 +608,7 @@ int main(void)
 		TEST(read_all),
 		TEST(read_numbers),
 		TEST(parse_memory_ranges),
+		TEST(parse_ranges),
 		TEST(write_whole_value),
 		TEST(reason_from_status),
 		TEST(list_empty),

@@ -141,8 +141,9 @@ static void apic_ids_in_cpu_order(void **state)
 	int ret;
 
 	(void)state;
+	/* Memory in two ranges: the total, and each range. */
 	partition("web", "4\n", "ready\n", "0,2,5-6\n",
-		  "1073741824@0x100000000\n", "");
+		  "805306368@0x100000000,268435456@0x3a400000\n", "");
 	put("web", "apic_ids", "0 4 10 12\n");
 	put("web", "memory_node", "1\n");
 	assert_string_equal(show("web", &ret),
@@ -155,7 +156,7 @@ static void apic_ids_in_cpu_order(void **state)
 			    "          cpu 2  apic 4\n"
 			    "          cpu 5  apic 10\n"
 			    "          cpu 6  apic 12\n"
-			    "memory:   1G at 0x100000000-0x13fffffff (node 1)\n"
+			    "memory:   1G at 0x100000000-0x12fffffff, 0x3a400000-0x4a3fffff (node 1)\n"
 			    "devices:  -\n");
 	assert_int_equal(ret, EXIT_OK);
 }
@@ -560,7 +561,13 @@ static void json_full(void **state)
 		"  \"memory\": {\n"
 		"    \"size\": 268435456,\n"
 		"    \"base\": 1065353216,\n"
-		"    \"node\": -1\n"
+		"    \"node\": -1,\n"
+		"    \"ranges\": [\n"
+		"      {\n"
+		"        \"base\": 1065353216,\n"
+		"        \"size\": 268435456\n"
+		"      }\n"
+		"    ]\n"
 		"  },\n"
 		"  \"devices\": [\n"
 		"    {\n"

@@ -102,23 +102,29 @@ static void show_cpus(const struct partinfo *p)
 		show_cpu_lines(p, &set);
 }
 
+/* Its size, each range's addresses, the first range's node. */
 static void show_memory(const struct partinfo *p)
 {
+	struct parkerfs_range r[PARKERFS_RANGES_MAX];
 	uint64_t bytes, base;
 	char size[24];
+	int i, n;
 
-	if (partinfo_memory(p, &bytes, &base)) {
+	n = partinfo_ranges(p, r, PARKERFS_RANGES_MAX);
+	if (n < 0 || partinfo_memory(p, &bytes, &base)) {
 		line("memory:", val(p, PF_MEMORY));	/* as the kernel wrote it */
 		return;
 	}
-	if (!bytes) {
+	if (!n) {
 		line("memory:", "-");
 		return;
 	}
 	format_size(bytes, size, sizeof(size));
-	printf(LABEL "%s at 0x%" PRIx64 "-0x%" PRIx64 " (node %s)\n",
-	       "memory:", size, base, base + bytes - 1,
-	       val(p, PF_MEMORY_NODE));
+	printf(LABEL "%s at ", "memory:", size);
+	for (i = 0; i < n; i++)
+		printf("%s0x%" PRIx64 "-0x%" PRIx64, i ? ", " : "",
+		       r[i].base, r[i].base + r[i].size - 1);
+	printf(" (node %s)\n", val(p, PF_MEMORY_NODE));
 }
 
 static void print_class(const char *addr)

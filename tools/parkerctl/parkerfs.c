@@ -291,29 +291,38 @@ static int parse_range(const char *s, size_t len, uint64_t *size,
 	return *size - 1 > UINT64_MAX - *base ? -1 : 0;
 }
 
-int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base)
+int parkerfs_parse_ranges(const char *s, struct parkerfs_range *r, int max)
 {
-	uint64_t total = 0, sz, b;
-	int first = 1;
+	uint64_t total = 0;
+	int n = 0;
 
-	if (!strcmp(s, "0")) {
-		*size = *base = 0;
+	if (!strcmp(s, "0"))
 		return 0;
-	}
 	for (;;) {
 		size_t len = strcspn(s, ",");
 
-		if (parse_range(s, len, &sz, &b) || sz > UINT64_MAX - total)
+		if (n == max || parse_range(s, len, &r[n].size, &r[n].base) ||
+		    r[n].size > UINT64_MAX - total)
 			return -1;
-		total += sz;
-		if (first)
-			*base = b;
-		first = 0;
+		total += r[n++].size;
 		if (!s[len])
-			break;
+			return n;
 		s += len + 1;
 	}
-	*size = total;
+}
+
+int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base)
+{
+	struct parkerfs_range r[PARKERFS_RANGES_MAX];
+	int i, n = parkerfs_parse_ranges(s, r, PARKERFS_RANGES_MAX);
+
+	if (n < 0)
+		return -1;
+	*size = *base = 0;
+	for (i = 0; i < n; i++)
+		*size += r[i].size;
+	if (n)
+		*base = r[0].base;
 	return 0;
 }
 

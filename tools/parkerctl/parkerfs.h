@@ -52,6 +52,21 @@ int parkerfs_read_u64(const char *dir, const char *file, uint64_t *val);
  */
 int parkerfs_parse_memory(const char *s, uint64_t *size, uint64_t *base);
 
+/* One range of a partition's memory. */
+struct parkerfs_range {
+	uint64_t size;
+	uint64_t base;
+};
+
+/* More than the kernel gives (PARKER_REC_MEM), so that none is cut off. */
+#define PARKERFS_RANGES_MAX 16
+
+/*
+ * The ranges of a memory file's value, as parkerfs_parse_memory() reads
+ * it, into @r: how many (0 for "0"), or -1 (also for more than @max).
+ */
+int parkerfs_parse_ranges(const char *s, struct parkerfs_range *r, int max);
+
 /* val to ROOT/DIR/FILE in a single write(2): 0, or -1 with errno. */
 int parkerfs_write(const char *dir, const char *file, const char *val);
 int parkerfs_mkdir(const char *name);

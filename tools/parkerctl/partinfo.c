@@ -77,6 +77,14 @@ int partinfo_memory(const struct partinfo *p, uint64_t *size,
 	return parkerfs_parse_memory(p->val[PF_MEMORY], size, base);
 }
 
+int partinfo_ranges(const struct partinfo *p, struct parkerfs_range *r,
+		    int max)
+{
+	if (!p->val[PF_MEMORY])
+		return -1;
+	return parkerfs_parse_ranges(p->val[PF_MEMORY], r, max);
+}
+
 static int is_partition_dir(DIR *dir, const struct dirent *ent)
 {
 	struct stat st;

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct parkerfs_range;
+
 enum part_file {
 	PF_ID, PF_STATE, PF_CPUS, PF_APIC_IDS, PF_SMT_SPLIT, PF_MEMORY,
 	PF_MEMORY_NODE, PF_DEVICES, PF_ON_CRASH, PF_ON_REBOOT,
@@ -39,9 +41,15 @@ void partinfo_list_free(struct partinfo *list, size_t nr);
 
 /* A file's value as a number: 0, or -1 when unreadable or no number. */
 int partinfo_u64(const struct partinfo *p, enum part_file f, uint64_t *v);
-/* The memory file's size and base (0 and 0 for none): 0, or -1. */
+/*
+ * The memory file's total size and the base of its first range, the one
+ * the kernel starts in (0 and 0 for none): 0, or -1.
+ */
 int partinfo_memory(const struct partinfo *p, uint64_t *size,
 		    uint64_t *base);
+/* The memory file's ranges, at most @max: how many, or -1. */
+int partinfo_ranges(const struct partinfo *p, struct parkerfs_range *r,
+		    int max);
 /*
  * The pool's size and free bytes (info/pool_size, info/pool_free): 0, or
  * -1 after saying why not.

@@ -124,12 +124,16 @@ static void json_cpus(struct json *j, const struct partinfo *p)
 	}
 }
 
+/* size and base: the total and the first range's; then every range. */
 static void json_memory(struct json *j, const struct partinfo *p)
 {
+	struct parkerfs_range r[PARKERFS_RANGES_MAX];
 	uint64_t size, base;
+	int i, n;
 
 	json_key(j, "memory");
-	if (partinfo_memory(p, &size, &base) || !size) {
+	n = partinfo_ranges(p, r, PARKERFS_RANGES_MAX);
+	if (n <= 0 || partinfo_memory(p, &size, &base)) {
 		json_null(j);
 		return;
 	}
@@ -137,6 +141,15 @@ static void json_memory(struct json *j, const struct partinfo *p)
 	json_kv_u64(j, "size", size);
 	json_kv_u64(j, "base", base);
 	signed_of(j, "node", p->val[PF_MEMORY_NODE]);
+	json_key(j, "ranges");
+	json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		json_object_begin(j);
+		json_kv_u64(j, "base", r[i].base);
+		json_kv_u64(j, "size", r[i].size);
+		json_object_end(j);
+	}
+	json_array_end(j);
 	json_object_end(j);
 }
 

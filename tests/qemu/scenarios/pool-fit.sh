@@ -50,6 +50,9 @@ for r in $(echo "$mem" | tr ',' ' '); do sum=$((sum + ${r%@*})); done
 is "which add up to what was asked" "$sum" "$want"
 is "the boot kernel logged each range" "$(dmesg | grep -c 'parker: big: memory .* from pool')" "$ranges"
 is "parkerctl list gives the total" "$(parkerctl list | awk '$1 == "big" { print $5 }')" "$((want >> 20))M"
+ok_if "parkerctl show gives each range" sh -c \
+	"parkerctl show big | grep -q '^memory: *$((want >> 20))M at 0x[0-9a-f]*-0x[0-9a-f]*, 0x[0-9a-f]*-0x[0-9a-f]* (node'"
+is "and --json as many ranges" "$(parkerctl show big --json | grep -c '"base"')" $((ranges + 1))
 kb=$(app_report big | sed -n 's/.*memtotal_kb=\([0-9]*\).*/\1/p')
 ok_if "its kernel sees more than the largest area (MemTotal ${kb:-none} kB)" \
 	test "${kb:-0}" -gt $((largest / 1024))
