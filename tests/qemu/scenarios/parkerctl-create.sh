@@ -40,7 +40,7 @@ is "the message names the partition and the reason" "${r#*|}" \
 is "the failed partition was removed again" "$(snapshot)" "$start"
 r=$(run_rc parkerctl create x --memory 1G)
 is "too much memory: exit 1" "${r%%|*}" 1
-ok_if "the message gives the free amount" sh -c "echo '${r#*|}' | grep -q 'pool has 640M free'"
+ok_if "the message gives the free amount (${r#*|})" sh -c 'printf "%s\n" "$1" | grep -q "pool has 640M free"' _ "${r#*|}"
 is "nothing left behind" "$(snapshot)" "$start"
 r=$(run_rc parkerctl create web)
 is "a duplicate name: exit 1" "${r%%|*}" 1
