@@ -20,7 +20,8 @@ mkdir -p "$log"
 make_disk "$log"
 mapfile -t args < <(machine_args "$log" "${SMP:-4}" "${MEM:-3G}" "${CPU:-max}")
 
-extra="parker_pool=1G"
+# no_timer_check: see run-scenario.sh.
+extra="parker_pool=1G no_timer_check"
 [ "$mode" = demo ] && extra="$extra demo=1 loglevel=4"
 
 echo "boot: $mode on the reference machine (q35, TCG, ${SMP:-4} CPUs, ${MEM:-3G}); UART logs in $log"

@@ -71,9 +71,15 @@ fi
 # it at the end (see the "PARKER-KLOG" check below).
 # Partitions run in audit mode (parker.audit=1, which the scenarios pass
 # on from here to their command lines) unless the header says "# audit: off".
+# no_timer_check: check_timer() wants 5 IOAPIC timer ticks within 160M
+# TSC cycles (about 60 ms) of early boot and panics ("timer doesn't work
+# through Interrupt-remapped IO-APIC") when a TCG vCPU is descheduled
+# meanwhile, as it was once in a suite run (many, 8 CPUs) with nothing else
+# running; KVM, Hyper-V and VMware guests turn the check off for the same
+# reason (kvm_init_platform(), ms_hyperv_init_platform(), vmware).
 audit_arg=parker.audit=1
 [ "$(header audit)" = off ] && audit_arg=
-cmdline="panic=-1 loglevel=4 log_buf_len=4M scenario=$name machine=$MACHINE_FIRMWARE $extra $audit_arg console=$console,115200"
+cmdline="panic=-1 loglevel=4 log_buf_len=4M no_timer_check scenario=$name machine=$MACHINE_FIRMWARE $extra $audit_arg console=$console,115200"
 
 qemu_pid=""
 cleanup() {
