@@ -356,6 +356,17 @@ int parker_pool_search(const int *area_nid, int nr, int nid, int *order)
 	return n;
 }
 
+/* This machine's areas in the search order for node @nid: how many. */
+static int pool_order(int nid, int *order)
+{
+	int area_nid[PARKER_POOL_MAX];
+	int i;
+
+	for (i = 0; i < parker_nr_pools; i++)
+		area_nid[i] = parker_pools[i].nid;
+	return parker_pool_search(area_nid, parker_nr_pools, nid, order);
+}
+
 /*
  * Take @size bytes from the pool, wiped, from an area on node @nid if there
  * is one; it may take long, and needs no lock.  -ENOSPC: no area has that much free;
@@ -364,13 +375,11 @@ int parker_pool_search(const int *area_nid, int nr, int nid, int *order)
  */
 int parker_pool_alloc(int nid, phys_addr_t size, phys_addr_t *base, int *pool)
 {
-	int area_nid[PARKER_POOL_MAX], order[PARKER_POOL_MAX];
+	int order[PARKER_POOL_MAX];
+	int n = pool_order(nid, order);
 	int ret = -ENOSPC;
-	int i, n;
+	int i;
 
-	for (i = 0; i < parker_nr_pools; i++)
-		area_nid[i] = parker_pools[i].nid;
-	n = parker_pool_search(area_nid, parker_nr_pools, nid, order);
 	for (i = 0; i < n; i++) {
 		int err = pool_try(order[i], size, base);
 
@@ -428,13 +437,11 @@ static void largest_first(struct parker_memory *m)
 int parker_pool_alloc_ranges(int nid, phys_addr_t size, phys_addr_t first,
 			     struct parker_memory *m)
 {
-	int area_nid[PARKER_POOL_MAX], order[PARKER_POOL_MAX];
 	phys_addr_t left = size, free = 0;
-	int i, n;
+	int order[PARKER_POOL_MAX];
+	int n = pool_order(nid, order);
+	int i;
 
-	for (i = 0; i < parker_nr_pools; i++)
-		area_nid[i] = parker_pools[i].nid;
-	n = parker_pool_search(area_nid, parker_nr_pools, nid, order);
 	/* Taking memory wipes it: take none of it if not enough is free. */
 	spin_lock(&pool_lock);
 	for (i = 0; i < n; i++)
