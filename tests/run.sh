@@ -71,8 +71,13 @@ structure_all() {
 run_part structure structure_all
 
 section "QEMU scenarios"
-# Benchmarks ("# bench: yes") are not tests: make bench runs them.
-scenarios=${SCENARIOS:-$(cd "$ROOT/tests/qemu/scenarios" && grep -L '^# bench: yes' ./*.sh | sed 's|^\./||; s|\.sh$||')}
+# Benchmarks ("# bench: yes") are not tests: make bench runs them.  Long
+# scenarios ("# long: yes", a quarter of an hour or more) run with LONG=1
+# or when named in SCENARIOS.
+skip="-e ^#.bench:.yes"
+[ -n "${LONG:-}" ] || skip="$skip -e ^#.long:.yes"
+# shellcheck disable=SC2086 # $skip is grep's options, one word each
+scenarios=${SCENARIOS:-$(cd "$ROOT/tests/qemu/scenarios" && grep -L $skip ./*.sh | sed 's|^\./||; s|\.sh$||')}
 for s in $scenarios; do
 	run_part "scenario-$s" "$ROOT/tests/qemu/run-scenario.sh" "$s"
 done

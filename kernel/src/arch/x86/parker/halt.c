@@ -24,12 +24,13 @@
 
 #define STOP_NMI_MS	100
 
-static unsigned int count_stopped(const struct parker_status *st, u64 asked)
+static unsigned int count_stopped(const struct parker_status *st,
+				  const unsigned long *asked)
 {
 	unsigned int i, n = 0;
 
-	for (i = 0; i < PARKER_REC_CPUS; i++)
-		if ((asked & BIT_ULL(i)) && READ_ONCE(st->nmi_stopped[i]) == 1)
+	for_each_set_bit(i, asked, PARKER_REC_CPUS)
+		if (READ_ONCE(st->nmi_stopped[i]) == 1)
 			n++;
 	return n;
 }
@@ -46,8 +47,8 @@ static void stop_by_nmi(struct parker_partition *p)
 {
 	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
 	unsigned int cpu, i = 0, sent = 0, stopped;
+	DECLARE_BITMAP(asked, PARKER_REC_CPUS) = { 0 };
 	unsigned long end;
-	u64 asked = 0;
 
 	if (parker_status_state(p, NULL, 0) != PARKER_APP_RUNNING)
 		return;
@@ -58,7 +59,7 @@ static void stop_by_nmi(struct parker_partition *p)
 			break;
 		if (READ_ONCE(st->heartbeat[i]) != PARKER_HEARTBEAT_OFFLINE) {
 			parker_handoff_nmi(cpu);
-			asked |= BIT_ULL(i);
+			__set_bit(i, asked);
 			sent++;
 		}
 		i++;

@@ -211,8 +211,12 @@ void parker_handoff_mailbox_init(struct parker_partition *p)
 		     offsetof(struct parker_slot, cr3) != 8 ||
 		     offsetof(struct parker_slot, rip) != 16 ||
 		     offsetof(struct parker_slot, rsp) != 24);
-	BUILD_BUG_ON(PARKER_REC_CPUS * sizeof(*slots) > PAGE_SIZE);
-	memset(slots, 0, PAGE_SIZE);
+	BUILD_BUG_ON(PARKER_REC_CPUS * sizeof(*slots) > PARKER_CTL_MAILBOX_SIZE);
+	BUILD_BUG_ON(PARKER_CTL_MAILBOX + PARKER_CTL_MAILBOX_SIZE >
+		     PARKER_CTL_HANDOFF);
+	BUILD_BUG_ON(PARKER_CTL_STACKS + PARKER_REC_CPUS * PARKER_CTL_STACK_SIZE >
+		     PARKER_CTL_CONSOLE);
+	memset(slots, 0, PARKER_CTL_MAILBOX_SIZE);
 	memcpy(parker_ctl(p, PARKER_CTL_WAIT), parker_wait_loop,
 	       parker_wait_loop_end - parker_wait_loop);
 }

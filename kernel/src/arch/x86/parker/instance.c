@@ -318,6 +318,7 @@ static bool __init read_record(void)
 	if (len < sizeof(record) || record.magic != PARKER_RECORD_MAGIC ||
 	    record.self != pa || record.version != PARKER_RECORD_VERSION ||
 	    record.size != sizeof(record) || !record.nr_cpus ||
+	    record.nr_cpus > PARKER_REC_CPUS ||
 	    !record.tsc_khz) {
 		refused_pa = pa;
 		refused_version = record.version;

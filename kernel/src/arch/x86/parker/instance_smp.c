@@ -134,7 +134,8 @@ void __init parker_mailbox_map(void)
 {
 	if (!rec || rec->nr_cpus < 2)
 		return;
-	slots = memremap(rec->mailbox_pa, PAGE_SIZE, MEMREMAP_WB);
+	slots = memremap(rec->mailbox_pa, PARKER_REC_CPUS * sizeof(*slots),
+			 MEMREMAP_WB);
 	if (!slots || build_wake_table()) {
 		pr_err("no CPU mailbox: secondary CPUs stay down\n");
 		slots = NULL;

@@ -222,7 +222,7 @@ void __init parker_status_page_init(void)
 
 	if (!rec)
 		return;
-	status = memremap(rec->status_pa, PAGE_SIZE, MEMREMAP_WB);
+	status = memremap(rec->status_pa, sizeof(*status), MEMREMAP_WB);
 	if (!status || status->magic != PARKER_STATUS_MAGIC ||
 	    status->self != rec->status_pa ||
 	    status->size != sizeof(*status)) {

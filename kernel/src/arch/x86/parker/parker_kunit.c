@@ -116,8 +116,9 @@ static int check(const char *list, int self, bool smt_split,
 
 static void parker_test_cpus(struct kunit *test)
 {
-	int owner[NR_CPUS] = { 0 };
+	int *owner = kunit_kcalloc(test, nr_cpu_ids, sizeof(*owner), GFP_KERNEL);
 
+	KUNIT_ASSERT_NOT_NULL(test, owner);
 	if (nr_cpu_ids < 8)
 		kunit_skip(test, "needs nr_cpu_ids >= 8");
 	owner[4] = 2;

@@ -200,6 +200,8 @@ int parker_record_write(struct parker_partition *p)
 	struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
 	struct parker_record *rec = &setup->rec;
 
+	BUILD_BUG_ON(sizeof(*setup) > PARKER_CTL_STATUS - PARKER_CTL_RECORD);
+	BUILD_BUG_ON(sizeof(*st) > PARKER_CTL_STATUS_SIZE);
 	if (!devices_have_ecam(p))
 		return -ENODEV;
 

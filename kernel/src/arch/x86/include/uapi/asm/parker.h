@@ -24,22 +24,25 @@
  * the application kernel's e820 map:
  *
  *   0x0000      setup_data header + struct parker_record  (boot -> app)
- *   0x1000      struct parker_status                      (app -> boot)
- *   0x2000      CPU mailbox, one slot per CPU             (both)
+ *   0x1000      struct parker_status, two pages           (app -> boot)
  *   0x3000      the mailbox wait loop, copied here at start
- *   0x4000..    hand-off: GDT, IDT, stack, page tables
- *   0x80000..   stacks of CPUs leaving the mailbox
+ *   0x4000      CPU mailbox, one slot per CPU             (both)
+ *   0xc000..    hand-off: GDT, IDT, stack, page tables
+ *   0x80000..   stacks of CPUs leaving the mailbox, 1 KiB each: a CPU
+ *               uses a few words of it before its kernel's own stack
  *   1 MiB..     console ring (application kernel's log)
  */
 #define PARKER_CTL_SIZE		0x200000
 #define PARKER_CTL_RECORD	0x0
 #define PARKER_CTL_STATUS	0x1000
-#define PARKER_CTL_MAILBOX	0x2000
+#define PARKER_CTL_STATUS_SIZE	0x2000
 #define PARKER_CTL_WAIT		0x3000
-#define PARKER_CTL_HANDOFF	0x4000
+#define PARKER_CTL_MAILBOX	0x4000
+#define PARKER_CTL_MAILBOX_SIZE	0x8000
+#define PARKER_CTL_HANDOFF	0xc000
 #define PARKER_CTL_HANDOFF_END	0x80000
 #define PARKER_CTL_STACKS	0x80000
-#define PARKER_CTL_STACK_SIZE	0x2000
+#define PARKER_CTL_STACK_SIZE	0x400
 #define PARKER_CTL_CONSOLE	0x100000
 #define PARKER_CTL_CONSOLE_SIZE	0x100000
 
@@ -68,11 +71,11 @@ struct parker_slot {
 };
 
 #define PARKER_RECORD_MAGIC	0x4b524150	/* "PARK" */
-#define PARKER_RECORD_VERSION	2
+#define PARKER_RECORD_VERSION	3
 #define PARKER_STATUS_MAGIC	0x54415453	/* "STAT" */
-#define PARKER_STATUS_VERSION	2
+#define PARKER_STATUS_VERSION	3
 
-#define PARKER_REC_CPUS		64
+#define PARKER_REC_CPUS		512
 #define PARKER_REC_MEM		4
 #define PARKER_REC_DEVS		32
 #define PARKER_REC_ECAM		4
