@@ -89,6 +89,45 @@ static void size_rejects(void **state)
 	}
 }
 
+static void node_sizes_parse(void **state)
+{
+	struct node_size ns[NODE_SIZES_MAX];
+
+	(void)state;
+	assert_int_equal(parse_node_sizes("1:64M,0:1G", ns, NODE_SIZES_MAX), 2);
+	assert_int_equal(ns[0].node, 1);
+	assert_true(ns[0].bytes == 64ULL << 20);
+	assert_int_equal(ns[1].node, 0);
+	assert_true(ns[1].bytes == 1ULL << 30);
+	assert_int_equal(parse_node_sizes("3:4096", ns, NODE_SIZES_MAX), 1);
+	assert_int_equal(ns[0].node, 3);
+	assert_true(ns[0].bytes == 4096);
+}
+
+static void node_sizes_reject(void **state)
+{
+	static const struct {
+		const char *in;
+		int err;
+	} bad[] = {
+		{ "", EINVAL }, { "0", EINVAL }, { "0:", EINVAL },
+		{ ":64M", EINVAL }, { "0:64M,", EINVAL }, { "0:64M,,1:64M", EINVAL },
+		{ "0:64X", EINVAL }, { "x:64M", EINVAL }, { "0:64M,0:64M", EINVAL },
+		{ "-1:64M", EINVAL }, { "0:64M;1:64M", EINVAL },
+		{ "0:16000000T,1:16000000T", ERANGE },
+		{ "0:1M,1:1M,2:1M,3:1M,4:1M", E2BIG },
+	};
+	struct node_size ns[NODE_SIZES_MAX];
+
+	(void)state;
+	assert_int_equal(parse_node_sizes(NULL, ns, NODE_SIZES_MAX), -1);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		errno = 0;
+		assert_int_equal(parse_node_sizes(bad[i].in, ns, NODE_SIZES_MAX), -1);
+		assert_int_equal(errno, bad[i].err);
+	}
+}
+
 static void size_formats(void **state)
 {
 	char buf[32];
@@ -165,6 +204,8 @@ int main(void)
 		cmocka_unit_test(size_parses),
 		cmocka_unit_test(size_rejects),
 		cmocka_unit_test(size_formats),
+		cmocka_unit_test(node_sizes_parse),
+		cmocka_unit_test(node_sizes_reject),
 		cmocka_unit_test(pci_addr_parses),
 		cmocka_unit_test(pci_addr_rejects),
 		cmocka_unit_test(partition_names),

@@ -154,6 +154,53 @@ int parse_size(const char *s, uint64_t *bytes)
 	return 0;
 }
 
+/* One NODE:SIZE ending at a ',' or the end; *p moves past it. */
+static int parse_node_size(const char **p, struct node_size *ns)
+{
+	char size[32];
+	unsigned long long node;
+	const char *s = *p;
+	size_t n;
+
+	if (parse_uint(&s, 0xffffffffULL, &node) || *s != ':')
+		return fail(EINVAL);
+	s++;
+	n = strcspn(s, ",");
+	if (n >= sizeof(size))
+		return fail(EINVAL);
+	memcpy(size, s, n);
+	size[n] = '\0';
+	if (parse_size(size, &ns->bytes))
+		return -1;
+	ns->node = (unsigned int)node;
+	*p = s + n;
+	return 0;
+}
+
+int parse_node_sizes(const char *s, struct node_size *ns, int max)
+{
+	uint64_t total = 0;
+	int n = 0;
+
+	if (!s)
+		return fail(EINVAL);
+	for (;;) {
+		if (n == max)
+			return fail(E2BIG);
+		if (parse_node_size(&s, &ns[n]))
+			return -1;
+		for (int i = 0; i < n; i++)
+			if (ns[i].node == ns[n].node)
+				return fail(EINVAL);
+		if (ns[n].bytes > UINT64_MAX - total)
+			return fail(ERANGE);
+		total += ns[n++].bytes;
+		if (*s == '\0')
+			return n;
+		s++;		/* the ',' */
+	}
+}
+
 size_t format_size(uint64_t bytes, char *buf, size_t len)
 {
 	static const char units[] = "KMGT";

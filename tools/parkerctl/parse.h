@@ -29,6 +29,21 @@ int parse_size(const char *s, uint64_t *bytes);
 /* Human form: "256M", "1G", "1536M"; bytes that are not whole MiB in bytes. */
 size_t format_size(uint64_t bytes, char *buf, size_t len);
 
+/* Memory node by node: "1:256M,0:128M", at most NODE_SIZES_MAX nodes. */
+#define NODE_SIZES_MAX 4
+
+struct node_size {
+	unsigned int node;
+	uint64_t bytes;
+};
+
+/*
+ * "NODE:SIZE[,NODE:SIZE...]" -> ns[]; returns how many, or -1 with errno
+ * EINVAL (not that form, or a node twice), ERANGE (a size or the sum too
+ * large) or E2BIG (more than max nodes).
+ */
+int parse_node_sizes(const char *s, struct node_size *ns, int max);
+
 /* Room for "DDDD:BB:DD.F" and its NUL. */
 #define PCI_ADDR_LEN 16
 

@@ -87,10 +87,41 @@ static int check_cpus(struct create *c)
 	return 0;
 }
 
+/* --memory NODE:SIZE,...: the kernel's NODE:BYTES,... and "SIZE on node N, ...". */
+static int check_node_memory(struct create *c)
+{
+	struct node_size ns[NODE_SIZES_MAX];
+	size_t used = 0, hused = 0;
+	char size[24];
+	int n;
+
+	n = parse_node_sizes(c->memory_arg, ns, NODE_SIZES_MAX);
+	if (n < 0 && errno == E2BIG)
+		return usage(c, c->name, "memory on more than %d nodes: '%s'",
+			     NODE_SIZES_MAX, c->memory_arg);
+	if (n < 0)
+		return usage(c, c->name,
+			     "invalid memory by node '%s' (example: 0:256M,1:256M, each node once)",
+			     c->memory_arg);
+	for (int i = 0; i < n; i++) {
+		format_size(ns[i].bytes, size, sizeof(size));
+		used += (size_t)snprintf(c->memory + used, sizeof(c->memory) - used,
+					 "%s%u:%" PRIu64, i ? "," : "",
+					 ns[i].node, ns[i].bytes);
+		hused += (size_t)snprintf(c->memory_human + hused,
+					  sizeof(c->memory_human) - hused,
+					  "%s%s on node %u", i ? ", " : "",
+					  size, ns[i].node);
+	}
+	return 0;
+}
+
 static int check_memory(struct create *c)
 {
 	uint64_t bytes;
 
+	if (strchr(c->memory_arg, ':'))
+		return check_node_memory(c);
 	if (parse_size(c->memory_arg, &bytes))
 		return usage(c, c->name,
 			     "invalid memory size '%s' (examples: 256M, 1G, 4194304)",

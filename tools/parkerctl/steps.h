@@ -30,8 +30,8 @@ struct create {
 	const char *on_reboot;
 	/* The canonical forms written to the kernel. */
 	char cpus[PARKERFS_VALUE_MAX];
-	char memory[24];
-	char memory_human[24];
+	char memory[128];	/* bytes, or NODE:BYTES,... */
+	char memory_human[128];
 	char (*devices)[PCI_ADDR_LEN];
 };
 

@@ -30,7 +30,30 @@ is "its memory comes from node 0" "$(cat $PFS/n0/memory_node)" 0
 is "node 1 area: 384M free" "$(sed -n 's/^parker1 .* //p' $PFS/info/pools)" 402653184
 is "node 0 area: 384M free" "$(sed -n 's/^parker0 .* //p' $PFS/info/pools)" 402653184
 expect_errno "more than node 1 has" ENOSPC write $PFS/n1/memory 512M
-rmdir $PFS/n1 $PFS/n0
+
+# Memory may be asked node by node, whatever the CPUs' nodes; the first
+# node listed gives the range the kernel starts in.
+mkdir $PFS/nn
+echo 1 > $PFS/nn/cpus
+ok_if "a partition on node 0's CPU asks 64M on node 1 and 32M on node 0" \
+	sh -c "echo 1:64M,0:32M > $PFS/nn/memory"
+mem=$(cat $PFS/nn/memory)
+is "two ranges, 64M then 32M" "$(echo "$mem" | tr ',' '\n' | sed 's/@.*//' | tr '\n' ' ')" \
+	"67108864 33554432 "
+is "the first from node 1" "$(cat $PFS/nn/memory_node)" 1
+b=$(($(echo "$mem" | cut -d, -f2 | cut -d@ -f2)))
+p0=$(($(sed -n 's/^parker0 [0-9-]* \([^ ]*\) .*/\1/p' $PFS/info/pools)))
+ok_if "the second inside node 0's pool area" test $b -ge $p0 -a $b -lt $((p0 + 536870912))
+expect_errno "a node that is not online" EINVAL write $PFS/nn/memory 2:64M
+ok_if "the log says which" sh -c "dmesg | tail -1 | grep -q 'nn: node 2 is not online'"
+expect_errno "a node listed twice" EINVAL write $PFS/nn/memory 0:64M,0:64M
+expect_errno "a part that is no size" EINVAL write $PFS/nn/memory 0:lots
+expect_errno "a part below the minimum" EINVAL write $PFS/nn/memory 0:64M,1:2M
+expect_errno "more than node 1's area has free" ENOSPC write $PFS/nn/memory 0:64M,1:1G
+ok_if "the log names the node and what it has" \
+	sh -c "dmesg | tail -1 | grep -q 'nn: 1088M asked, too much on node 1, whose pool areas have 320M free'"
+is "its memory unchanged after each refusal" "$(cat $PFS/nn/memory)" "$mem"
+rmdir $PFS/n1 $PFS/n0 $PFS/nn
 is "pool all free again" "$(cat $PFS/info/pool_free)" 1073741824
 
 # A partition on CPU 1 (node 0) and CPUs 2-3 (node 1) gets its memory from
@@ -62,6 +85,11 @@ ok_if "its kernel logged where its nodes are" sh -c \
 	"grep -q 'node 0 is the machine.s node 0' $PFS/span/console && grep -q 'node 1 is the machine.s node 1' $PFS/span/console"
 ok_if "its kernel logged no warning" sh -c "! grep -q -e 'WARNING:' -e 'BUG:' $PFS/span/console"
 ok_if "stop and destroy it" sh -c "parkerctl stop span --force && parkerctl destroy span"
+
+# parkerctl takes the same list, and show lists each range.
+ok_if "parkerctl create --memory 1:64M,0:64M" parkerctl create pn --cpus 1 --memory 1:64M,0:64M
+ok_if "show: 128M in two ranges" sh -c "parkerctl show pn | grep -q '^memory: *128M at 0x[0-9a-f]*-0x[0-9a-f]*, 0x'"
+ok_if "parkerctl destroy it" parkerctl destroy pn
 
 # A partition on node 1 alone sees one node, numbered 0, with all of it.
 ok_if "a partition on CPU 3 runs" app_run one numa --cpus 3 --memory 128M

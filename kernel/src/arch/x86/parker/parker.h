@@ -82,6 +82,18 @@ struct parker_range {
 	int pool;
 };
 
+/*
+ * What a write of a partition's memory asks for: @total bytes spread over
+ * the nodes of its CPUs (@nr 0), or @size[i] bytes on node @nid[i] for
+ * each of @nr nodes, the first node's first.
+ */
+struct parker_mem_ask {
+	u64 total;
+	int nr;
+	int nid[PARKER_REC_MEM];
+	u64 size[PARKER_REC_MEM];
+};
+
 /* A partition's memory, on its way to it or back to the pool. */
 struct parker_memory {
 	struct parker_range r[PARKER_REC_MEM];
@@ -169,7 +181,7 @@ phys_addr_t parker_pool_total(void);
 phys_addr_t parker_pool_asked(void);
 bool parker_pool_rejected(void);
 phys_addr_t parker_pool_free(void);
-phys_addr_t parker_pool_largest_free(void);
+phys_addr_t parker_pool_free_for(int nid, phys_addr_t *largest);
 
 /* cpu.c */
 extern int parker_cpu_owner[NR_CPUS];
@@ -255,7 +267,8 @@ struct parker_partition *parker_partition_create(const char *name);
 void parker_partition_remove(struct parker_partition *p);
 int parker_partition_set_cpus(struct parker_partition *p,
 			      const struct cpumask *want);
-int parker_memory_assign(struct parker_partition *p, u64 size);
+int parker_memory_assign(struct parker_partition *p,
+			 const struct parker_mem_ask *ask);
 void parker_memory_take(struct parker_partition *p, struct parker_memory *m);
 void parker_memory_give_back(const struct parker_memory *m);
 int parker_partition_add_device(struct parker_partition *p,

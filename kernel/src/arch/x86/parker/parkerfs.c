@@ -25,6 +25,8 @@
 #include <linux/kexec.h>
 #include <linux/kobject.h>
 #include <linux/mm.h>
+#include <linux/nodemask.h>
+#include <linux/overflow.h>
 #include <linux/pci.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -277,17 +279,72 @@ static int show_memory(struct parker_partition *p, struct seq_file *m)
 	return 0;
 }
 
-static int write_memory(struct parker_partition *p, char *buf)
+/* One NODE:SIZE of a memory write, into @ask. */
+static int parse_node_size(struct parker_partition *p, char *item,
+			   struct parker_mem_ask *ask)
 {
-	char *end;
+	char *colon = strchr(item, ':'), *end;
+	unsigned int nid;
 	u64 size;
+	int i;
 
-	size = memparse(buf, &end);
-	if (end == buf || *end) {
-		parker_fail(p, "'%s' is not a size (bytes, or with K, M, G)", buf);
+	if (!colon) {
+		parker_fail(p, "'%s' is not NODE:SIZE", item);
 		return -EINVAL;
 	}
-	return parker_memory_assign(p, size);
+	*colon = '\0';
+	size = memparse(colon + 1, &end);
+	if (kstrtouint(item, 10, &nid) || end == colon + 1 || *end) {
+		parker_fail(p, "'%s:%s' is not NODE:SIZE (a node, a size)",
+			    item, colon + 1);
+		return -EINVAL;
+	}
+	if (nid >= MAX_NUMNODES || !node_online(nid)) {
+		parker_fail(p, "node %u is not online", nid);
+		return -EINVAL;
+	}
+	for (i = 0; i < ask->nr; i++) {
+		if (ask->nid[i] == nid) {
+			parker_fail(p, "node %u is listed twice", nid);
+			return -EINVAL;
+		}
+	}
+	if (ask->nr == PARKER_REC_MEM) {
+		parker_fail(p, "more than %d nodes listed: the record describes %d memory ranges",
+			    PARKER_REC_MEM, PARKER_REC_MEM);
+		return -E2BIG;
+	}
+	if (check_add_overflow(ask->total, size, &ask->total)) {
+		parker_fail(p, "the sizes listed add up to more than 64 bits hold");
+		return -EINVAL;
+	}
+	ask->nid[ask->nr] = nid;
+	ask->size[ask->nr++] = size;
+	return 0;
+}
+
+/* SIZE, spread over the CPUs' nodes, or NODE:SIZE[,NODE:SIZE...]. */
+static int write_memory(struct parker_partition *p, char *buf)
+{
+	struct parker_mem_ask ask = { };
+	char *item, *end;
+	int ret;
+
+	if (!strchr(buf, ':')) {
+		ask.total = memparse(buf, &end);
+		if (end == buf || *end) {
+			parker_fail(p, "'%s' is not a size (bytes, K, M, G) nor NODE:SIZE,...",
+				    buf);
+			return -EINVAL;
+		}
+		return parker_memory_assign(p, &ask);
+	}
+	while ((item = strsep(&buf, ","))) {
+		ret = parse_node_size(p, item, &ask);
+		if (ret)
+			return ret;
+	}
+	return parker_memory_assign(p, &ask);
 }
 
 static int show_memory_node(struct parker_partition *p, struct seq_file *m)

@@ -136,15 +136,21 @@ static int memory_alloc_node(int nid, u64 size, struct parker_memory *m)
 	return parker_pool_alloc_ranges(nid, size, PARKER_MEM_MIN, m);
 }
 
-/* Add @more's ranges to @m, if the record can describe them all. */
-static int memory_add(struct parker_memory *m, const struct parker_memory *more)
+/* @size bytes on node @nid as more ranges of @m, if the record can describe them all. */
+static int memory_alloc_more(int nid, u64 size, struct parker_memory *m)
 {
-	int i;
+	struct parker_memory part = { .nr = 0 };
+	int i, ret;
 
-	if (m->nr + more->nr > ARRAY_SIZE(m->r))
+	ret = memory_alloc_node(nid, size, &part);
+	if (ret)
+		return ret;
+	if (m->nr + part.nr > ARRAY_SIZE(m->r)) {
+		parker_memory_give_back(&part);
 		return -ENOSPC;
-	for (i = 0; i < more->nr; i++)
-		m->r[m->nr++] = more->r[i];
+	}
+	for (i = 0; i < part.nr; i++)
+		m->r[m->nr++] = part.r[i];
 	return 0;
 }
 
@@ -160,46 +166,94 @@ static u64 node_share(const struct cpumask *cpus, int nid, u64 size)
 }
 
 /*
- * @size bytes of pool memory for a partition on @cpus: from the nodes of
- * its CPUs, in proportion to its CPUs on each, so that each CPU has memory
- * near it.  The first CPU's node comes first: its first range carries the
- * control area and the kernel, and takes what rounding leaves over.
+ * What @ask means for a partition on @cpus, node by node: the nodes it
+ * lists, or else @ask->total from the nodes of the CPUs, in proportion to
+ * the CPUs on each, so that each CPU has memory near it.  The first CPU's
+ * node comes first: its first range carries the control area and the
+ * kernel, and takes what rounding leaves over.
  */
-static int memory_alloc(const struct cpumask *cpus, u64 size,
-			struct parker_memory *m)
+static void memory_plan(const struct cpumask *cpus,
+			const struct parker_mem_ask *ask,
+			struct parker_mem_ask *plan)
 {
 	nodemask_t nodes = NODE_MASK_NONE;
-	int first = NUMA_NO_NODE, nid, ret;
-	struct parker_memory part;
 	unsigned int cpu;
-	u64 share, rest = size;
+	u64 rest;
+	int nid;
 
+	*plan = *ask;
+	if (ask->nr)
+		return;
+	plan->nr = 1;
+	plan->nid[0] = NUMA_NO_NODE;
+	plan->size[0] = ask->total;
+	if (cpumask_empty(cpus))
+		return;
 	for_each_cpu(cpu, cpus)
 		node_set(cpu_to_node(cpu), nodes);
-	if (!cpumask_empty(cpus))
-		first = cpu_to_node(cpumask_first(cpus));
-	for_each_node_mask(nid, nodes)
-		if (nid != first)
-			rest -= node_share(cpus, nid, size);
-	if (nodes_weight(nodes) < 2 || rest < PARKER_MEM_MIN)
-		return memory_alloc_node(first, size, m);
-
-	ret = memory_alloc_node(first, rest, m);
+	plan->nid[0] = cpu_to_node(cpumask_first(cpus));
+	if (nodes_weight(nodes) < 2 || nodes_weight(nodes) > PARKER_REC_MEM)
+		return;
+	rest = ask->total;
 	for_each_node_mask(nid, nodes) {
-		if (ret || nid == first)
+		if (nid == plan->nid[0])
 			continue;
-		share = node_share(cpus, nid, size);
-		if (!share)
+		plan->nid[plan->nr] = nid;
+		plan->size[plan->nr] = node_share(cpus, nid, ask->total);
+		rest -= plan->size[plan->nr++];
+	}
+	if (rest < PARKER_MEM_MIN) {
+		plan->nr = 1;
+		return;
+	}
+	plan->size[0] = rest;
+}
+
+/*
+ * The memory @plan lists, into @m; on failure nothing is kept, and
+ * @failed is the node whose part could not be had.
+ */
+static int memory_alloc(const struct parker_mem_ask *plan,
+			struct parker_memory *m, int *failed)
+{
+	int i, ret = 0;
+
+	m->nr = 0;
+	for (i = 0; i < plan->nr && !ret; i++) {
+		if (!plan->size[i])
 			continue;
-		ret = memory_alloc_node(nid, share, &part);
-		if (!ret && memory_add(m, &part)) {
-			parker_memory_give_back(&part);
-			ret = -ENOSPC;
-		}
+		ret = memory_alloc_more(plan->nid[i], plan->size[i], m);
+		if (ret)
+			*failed = plan->nid[i];
 	}
 	if (ret && m->nr)
 		parker_memory_give_back(m);
 	return ret;
+}
+
+/*
+ * Why @ask could not be met, @failed the node that had too little; a
+ * partition on one node's CPUs is told what that node has.
+ */
+static void memory_fail(struct parker_partition *p,
+			const struct parker_mem_ask *ask, int failed)
+{
+	phys_addr_t largest, free;
+
+	/* Without nodes named, on a machine of one node: the whole pool. */
+	if (!ask->nr && (num_online_nodes() < 2 || failed == NUMA_NO_NODE)) {
+		free = parker_pool_free_for(NUMA_NO_NODE, &largest);
+		parker_fail(p,
+			    "%lluM asked, the pool has %lluM free (%lluM in one area at most), and a partition's memory is %d ranges at most",
+			    ask->total >> 20, (u64)free >> 20, (u64)largest >> 20,
+			    PARKER_REC_MEM);
+		return;
+	}
+	free = parker_pool_free_for(failed, &largest);
+	parker_fail(p,
+		    "%lluM asked, too much on node %d, whose pool areas have %lluM free (%lluM in one at most), and a partition's memory is %d ranges at most",
+		    ask->total >> 20, failed, (u64)free >> 20, (u64)largest >> 20,
+		    PARKER_REC_MEM);
 }
 
 /* The last step of destroying @p: it has nothing left. */
@@ -211,36 +265,50 @@ void parker_partition_remove(struct parker_partition *p)
 	pr_info("%s: destroyed\n", p->name);
 }
 
+/* The total, and each node's part if @ask lists nodes, is a valid size. */
+static int memory_ask_check(const struct parker_mem_ask *ask, char *why,
+			    size_t len)
+{
+	int i, ret = parker_mem_size_check(ask->total, why, len);
+
+	for (i = 0; i < ask->nr && !ret; i++) {
+		ret = parker_mem_size_check(ask->size[i], why, len);
+		if (ret)
+			snprintf(why + strlen(why), len - strlen(why),
+				 " (node %d)", ask->nid[i]);
+	}
+	return ret;
+}
+
 /*
- * Give @p @size bytes of memory from the pool, on the nodes of its CPUs:
- * contiguous if it can be, in a few ranges if not.  A partition that
- * has memory gets the new amount in place of the old only if the new one
- * can be had first.
+ * Give @p the memory @ask asks for, from the pool: contiguous if it can
+ * be, in a few ranges if not.  A partition that has memory gets the new
+ * memory in place of the old only if the new can be had first.
  */
-int parker_memory_assign(struct parker_partition *p, u64 size)
+int parker_memory_assign(struct parker_partition *p,
+			 const struct parker_mem_ask *ask)
 {
 	struct parker_memory got, old;
+	struct parker_mem_ask plan;
+	int ret, failed = NUMA_NO_NODE;
 	char why[128];
-	int ret;
 
 	lockdep_assert_held(&parker_mutex);
 	parker_partition_settle(p);
 	ret = parker_may_change(p, PARKER_CHANGE_MEMORY);
 	if (ret)
 		return ret;
-	ret = parker_mem_size_check(size, why, sizeof(why));
+	ret = memory_ask_check(ask, why, sizeof(why));
 	if (ret) {
 		parker_fail(p, "%s", why);
 		return ret;
 	}
+	memory_plan(&p->cpus, ask, &plan);
 	parker_busy_begin(p, "its memory is being taken from the pool");
-	ret = memory_alloc(&p->cpus, size, &got);
+	ret = memory_alloc(&plan, &got, &failed);
 	parker_busy_end(p);
 	if (ret) {
-		parker_fail(p,
-			    "%lluM asked, the pool has %lluM free (%lluM in one area at most), and a partition's memory is %d ranges at most",
-			    size >> 20, (u64)parker_pool_free() >> 20,
-			    (u64)parker_pool_largest_free() >> 20, PARKER_REC_MEM);
+		memory_fail(p, ask, failed);
 		return ret;
 	}
 	parker_memory_take(p, &old);

@@ -270,16 +270,6 @@ phys_addr_t parker_pool_free(void)
 	return free;
 }
 
-phys_addr_t parker_pool_largest_free(void)
-{
-	phys_addr_t largest = 0;
-	int i;
-
-	for (i = 0; i < parker_nr_pools; i++)
-		largest = max(largest, parker_pools[i].free);
-	return largest;
-}
-
 /* Fault injection (debugfs): each wipe takes this long at least. */
 u32 parker_fault_wipe_ms;
 
@@ -365,6 +355,24 @@ static int pool_order(int nid, int *order)
 	for (i = 0; i < parker_nr_pools; i++)
 		area_nid[i] = parker_pools[i].nid;
 	return parker_pool_search(area_nid, parker_nr_pools, nid, order);
+}
+
+/*
+ * What the areas that memory for node @nid comes from have free (all of
+ * them for NUMA_NO_NODE), and in @largest the most that one of them has.
+ */
+phys_addr_t parker_pool_free_for(int nid, phys_addr_t *largest)
+{
+	int order[PARKER_POOL_MAX];
+	int i, n = pool_order(nid, order);
+	phys_addr_t free = 0;
+
+	*largest = 0;
+	for (i = 0; i < n; i++) {
+		free += parker_pools[order[i]].free;
+		*largest = max(*largest, parker_pools[order[i]].free);
+	}
+	return free;
 }
 
 /*
