@@ -72,7 +72,7 @@ run_part structure structure_all
 
 section "QEMU scenarios"
 # Benchmarks ("# bench: yes") are not tests: make bench runs them.  Long
-# scenarios ("# long: yes", a quarter of an hour or more) run with LONG=1
+# scenarios ("# long: yes", several minutes each) run with LONG=1
 # or when named in SCENARIOS.
 skip="-e ^#.bench:.yes"
 [ -n "${LONG:-}" ] || skip="$skip -e ^#.long:.yes"
