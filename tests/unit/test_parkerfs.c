@@ -416,6 +416,39 @@ static void create_usage_names_partition(void **state)
 	assert_int_equal(ret, EXIT_USAGE);
 }
 
+static void create_memory_by_node(void **state)
+{
+	char *argv[] = { "create", "web", "--memory", "1:64M,0:1G" };
+	int ret;
+
+	(void)state;
+	assert_string_equal(capture(2, cmd_create, 4, argv, &ret), "");
+	assert_int_equal(ret, EXIT_OK);
+	assert_string_equal(get("web", "memory"), "1:67108864,0:1073741824");
+}
+
+static void create_memory_by_node_refused(void **state)
+{
+	static const char *const bad[][2] = {
+		{ "0:64M,0:64M", "invalid memory by node '0:64M,0:64M' (example: 0:256M,1:256M, each node once)" },
+		{ "0:64M,1:", "invalid memory by node '0:64M,1:' (example: 0:256M,1:256M, each node once)" },
+		{ "0:1M,1:1M,2:1M,3:1M,4:1M", "memory on more than 4 nodes: '0:1M,1:1M,2:1M,3:1M,4:1M'" },
+	};
+	char *argv[] = { "create", "web", "--memory", NULL };
+	char expect[256];
+	int ret;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		argv[3] = (char *)bad[i][0];
+		snprintf(expect, sizeof(expect),
+			 "parkerctl: web: %s\nTry 'parkerctl create --help'.\n", bad[i][1]);
+		assert_string_equal(capture(2, cmd_create, 4, argv, &ret), expect);
+		assert_int_equal(ret, EXIT_USAGE);
+		assert_false(exists("web"));
+	}
+}
+
 static void create_policy_messages(void **state)
 {
 	char *argv[] = { "create", "web", "--on-crash", "reboot" };
@@ -622,6 +655,8 @@ int main(void)
 		TEST(create_exists),
 		TEST(create_usage_errors),
 		TEST(create_usage_names_partition),
+		TEST(create_memory_by_node),
+		TEST(create_memory_by_node_refused),
 		TEST(create_policy_messages),
 		TEST(destroy),
 		TEST(list_command),

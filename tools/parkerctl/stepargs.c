@@ -103,7 +103,9 @@ static int check_node_memory(struct create *c)
 		return usage(c, c->name,
 			     "invalid memory by node '%s' (example: 0:256M,1:256M, each node once)",
 			     c->memory_arg);
-	for (int i = 0; i < n; i++) {
+	/* Four nodes of 10 digits and sizes adding up to 64 bits fit. */
+	for (int i = 0; i < n && used < sizeof(c->memory) &&
+	     hused < sizeof(c->memory_human); i++) {
 		format_size(ns[i].bytes, size, sizeof(size));
 		used += (size_t)snprintf(c->memory + used, sizeof(c->memory) - used,
 					 "%s%u:%" PRIu64, i ? "," : "",
@@ -113,6 +115,9 @@ static int check_node_memory(struct create *c)
 					  "%s%s on node %u", i ? ", " : "",
 					  size, ns[i].node);
 	}
+	if (used >= sizeof(c->memory) || hused >= sizeof(c->memory_human))
+		return usage(c, c->name, "memory by node '%s' is too long",
+			     c->memory_arg);
 	return 0;
 }
 
