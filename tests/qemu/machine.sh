@@ -10,6 +10,8 @@
 #   00:08.0                           virtio-net-pci net0 (boot kernel)
 #   00:09.0 00:0a.0                   virtio-net-pci net1, net2
 #   00:0c.0                           nvme, serial "parker0"
+#   00:0d.0                           edu (MACHINE_EDU=1): a device whose
+#                                     DMA a user program aims
 #   00:10.0 ...                       MACHINE_TESTDEVS pci-testdev functions,
 #                                     8 a slot (for limits on devices)
 #
@@ -69,6 +71,10 @@ machine_args() {
 	done
 	printf '%s\n' -drive "file=$logdir/nvme0.img,if=none,id=nvme0,format=raw${MACHINE_NVME_THROTTLE:+,throttling.bps-read=$MACHINE_NVME_THROTTLE}" \
 		-device "nvme,serial=parker0,drive=nvme0,addr=$NVME_ADDR.0"
+
+	# All 64 address bits, not edu's default 28: partitions' memory is high.
+	[ -z "${MACHINE_EDU:-}" ] ||
+		printf '%s\n' -device "edu,addr=0d.0,dma_mask=0xffffffffffffffff"
 
 	for i in $(seq 0 $((${MACHINE_TESTDEVS:-0} - 1))); do
 		printf '%s\n' -device "pci-testdev,addr=$(printf %02x.%d $((0x10 + i / 8)) $((i % 8)))$([ $((i % 8)) = 0 ] && echo ,multifunction=on)"

@@ -68,7 +68,7 @@ install -m 755 "$ROOT/tests/qemu/app/init" "$app/init"
 mkdir -p "$app/app"
 cp "$ROOT"/tests/qemu/app/scripts/*.sh "$app/app/"
 install -m 755 "$tools/memfill" "$app/bin/memfill"
-install -m 755 "$tools/now" "$tools/errno-of" "$app/bin/"
+install -m 755 "$tools/now" "$tools/errno-of" "$tools/edudma" "$app/bin/"
 install -m 755 "$tools/pbench" "$tools/pscale" "$app/bin/"
 pack "$app" "$BUILD/app-initrd.cpio.gz"
 

@@ -10,7 +10,7 @@
 #   # smp: N   # mem: SIZE   # cpu: MODEL   # numa: NODES
 #   # cmdline: EXTRA KERNEL ARGUMENTS   # timeout: SECONDS
 #   # console: uartN (the console is that PCI UART, not COM1)
-#   # testdevs: N   # nvme: throttle-read=BYTES   (see machine.sh)
+#   # testdevs: N   # nvme: throttle-read=BYTES   # edu: yes   (machine.sh)
 #   # audit: off | violations expected
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
 # MACHINE_FIRMWARE=bios boots the legacy machine instead of OVMF.
@@ -47,7 +47,8 @@ console_uart=$(header console)
 # "# nvme: throttle-read=BYTES" throttles the NVMe disk's reads (machine.sh).
 MACHINE_TESTDEVS=$(header testdevs)
 MACHINE_NVME_THROTTLE=$(header nvme | sed -n 's/^throttle-read=//p')
-export MACHINE_TESTDEVS MACHINE_NVME_THROTTLE
+MACHINE_EDU=$(header edu | sed -n 's/^yes$/1/p')
+export MACHINE_TESTDEVS MACHINE_NVME_THROTTLE MACHINE_EDU
 
 # The legacy-BIOS machine (MACHINE_FIRMWARE=bios) runs a scenario under
 # its own label, NAME-bios, with its own logs.

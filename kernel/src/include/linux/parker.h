@@ -43,6 +43,17 @@ static inline int parker_kdump_arm_begin(void) { return 0; }
 static inline void parker_kdump_arm_end(void) { }
 #endif
 
+/*
+ * arch/x86/parker/iommu.c: a DMA fault the IOMMU driver saw, counted
+ * against the partition holding the device; hard interrupt context.
+ */
+#ifdef CONFIG_PARKER
+void parker_dma_fault(int segment, u16 source_id, u64 addr, bool write);
+#else
+static inline void parker_dma_fault(int segment, u16 source_id, u64 addr,
+				    bool write) { }
+#endif
+
 /* A load (not an unload) of a kdump kernel; for kernel/kexec_file.c. */
 #define parker_kdump_arming(image_type, flags)				\
 	(IS_ENABLED(CONFIG_PARKER) && (image_type) == KEXEC_TYPE_CRASH &&	\

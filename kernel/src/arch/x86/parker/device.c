@@ -36,7 +36,8 @@ static struct pci_dev *holding;	/* the device being bound, parker_mutex */
 /*
  * Every device any partition holds.  A lock of its own: the PCI core calls
  * the placeholder's probe and remove with locks that
- * parker_mutex nests outside of.
+ * parker_mutex nests outside of, and the IOMMU's fault interrupt looks
+ * devices up.
  */
 static LIST_HEAD(held_devices);
 static DEFINE_SPINLOCK(held_lock);
@@ -50,12 +51,13 @@ static bool at_address(const struct parker_device *d, struct pci_dev *pdev)
 static bool held_by_partition(struct pci_dev *pdev)
 {
 	struct parker_device *d;
+	unsigned long flags;
 	bool held = false;
 
-	spin_lock(&held_lock);
+	spin_lock_irqsave(&held_lock, flags);
 	list_for_each_entry(d, &held_devices, held)
 		held |= at_address(d, pdev);
-	spin_unlock(&held_lock);
+	spin_unlock_irqrestore(&held_lock, flags);
 	return held;
 }
 
@@ -76,16 +78,17 @@ static int placeholder_probe(struct pci_dev *pdev,
 static void placeholder_remove(struct pci_dev *pdev)
 {
 	struct parker_device *d;
+	unsigned long flags;
 	bool held = false;
 
-	spin_lock(&held_lock);
+	spin_lock_irqsave(&held_lock, flags);
 	list_for_each_entry(d, &held_devices, held) {
 		if (d->pdev == pdev) {
 			d->removed = true;
 			held = true;
 		}
 	}
-	spin_unlock(&held_lock);
+	spin_unlock_irqrestore(&held_lock, flags);
 	if (held)
 		pr_warn("%s removed while a partition holds it: it stays with the partition\n",
 			pci_name(pdev));
@@ -102,6 +105,8 @@ static struct pci_driver placeholder_driver = {
 	.probe		= placeholder_probe,
 	.remove		= placeholder_remove,
 	.driver.suppress_bind_attrs = true,
+	/* It does no DMA, so a partition's IOMMU domain can take the group. */
+	.driver_managed_dma = true,
 };
 
 static bool dev_is_under(struct device *dev, struct device *top)
@@ -241,6 +246,7 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 		goto put;
 	}
 	d->pdev = pdev;
+	d->owner = p;
 	d->domain = domain;
 	d->bus = bus;
 	d->devfn = devfn;
@@ -259,9 +265,9 @@ int parker_device_add(struct parker_partition *p, unsigned int domain,
 		goto put;
 	}
 	list_add_tail(&d->list, &p->devices);
-	spin_lock(&held_lock);
+	spin_lock_irq(&held_lock);
 	list_add_tail(&d->held, &held_devices);
-	spin_unlock(&held_lock);
+	spin_unlock_irq(&held_lock);
 	pr_info("%s: took %s from driver %s\n", p->name, pci_name(pdev),
 		d->driver[0] ? d->driver : "(none)");
 	return 0;
@@ -291,9 +297,9 @@ static void give_back(struct parker_partition *p, struct parker_device *d)
 {
 	struct pci_dev *pdev;
 
-	spin_lock(&held_lock);
+	spin_lock_irq(&held_lock);
 	list_del(&d->held);
-	spin_unlock(&held_lock);
+	spin_unlock_irq(&held_lock);
 	pdev = device_to_return(d);
 	if (!pdev) {
 		pr_info("%s: %04x:%02x:%02x.%d was removed meanwhile: nothing to return\n",
@@ -349,6 +355,31 @@ void parker_devices_return(struct parker_partition *p, struct list_head *gone)
 		list_del(&d->list);
 		give_back(p, d);
 	}
+}
+
+/*
+ * A DMA fault by the device at this address: count it against the
+ * partition that holds it and copy that partition's name into @name.
+ * The count so far, or 0 if no partition holds the device.  Any context:
+ * a partition lives while its devices are held.
+ */
+u64 parker_device_count_fault(int domain, u8 bus, u8 devfn, char *name,
+			      size_t len)
+{
+	struct parker_device *d;
+	unsigned long flags;
+	u64 n = 0;
+
+	spin_lock_irqsave(&held_lock, flags);
+	list_for_each_entry(d, &held_devices, held) {
+		if (d->domain != domain || d->bus != bus || d->devfn != devfn)
+			continue;
+		n = atomic64_inc_return(&d->owner->dma_faults);
+		strscpy(name, d->owner->name, len);
+		break;
+	}
+	spin_unlock_irqrestore(&held_lock, flags);
+	return n;
 }
 
 int __init parker_device_init(void)

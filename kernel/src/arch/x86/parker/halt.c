@@ -155,6 +155,8 @@ void parker_partition_down(struct parker_partition *p, enum parker_state state)
 		parker_set_state(p, PARKER_STATE_QUARANTINED);
 		return;
 	}
+	/* Quiet devices only; a quarantined partition kept its domain. */
+	parker_iommu_release(p);
 	if (quarantined)
 		pr_info("%s: every CPU came back: no longer quarantined\n", p->name);
 	parker_set_state(p, state);

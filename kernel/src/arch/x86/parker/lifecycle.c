@@ -98,10 +98,15 @@ int parker_partition_start(struct parker_partition *p)
 		parker_fail(p, "the loaded image has no 64-bit entry (%d)", ret);
 		return ret;
 	}
-	p->start_count++;
-	ret = parker_record_write(p);
+	ret = parker_iommu_confine(p);
 	if (ret)
 		return ret;
+	p->start_count++;
+	ret = parker_record_write(p);
+	if (ret) {
+		parker_iommu_release(p);
+		return ret;
+	}
 	copy_segments(p);
 
 	/* The secondary CPUs wait in the mailbox before their kernel boots. */

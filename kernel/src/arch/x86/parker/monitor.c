@@ -14,7 +14,9 @@
  *   PARKER_HANG_MS is unresponsive, until its heartbeat moves again or an
  *   operator force-stops or restarts it.  So is a kernel that has not reached
  *   init PARKER_BOOT_S after its start: one that hangs or dies before its
- *   console or status page works says nothing else.
+ *   console or status page works says nothing else;
+ * - a kernel whose devices made DMA faults (iommu.c counts them) is taken
+ *   down if its on_dma_fault policy says stop.
  *
  * "Taken down" means quiesced: devices reset, CPUs sent INIT.
  *
@@ -177,10 +179,30 @@ static void take_crashed(struct parker_partition *p)
 		restart_kernel(p, "crashed");
 }
 
+/* Stop @p if its devices faulted since the last look and on_dma_fault says so. */
+static bool take_dma_faulted(struct parker_partition *p)
+{
+	u64 n = atomic64_read(&p->dma_faults);
+
+	if (n == p->dma_faults_seen)
+		return false;
+	p->dma_faults_seen = n;
+	if (!p->stop_on_dma_fault)
+		return false;
+	pr_warn("%s: its devices made DMA faults: stopped, as on_dma_fault says\n",
+		p->name);
+	parker_partition_down(p, PARKER_STATE_STOPPED);
+	parker_set_reason(p, "its devices made %llu DMA faults; on_dma_fault is stop",
+			  n);
+	return true;
+}
+
 static void check(struct parker_partition *p)
 {
 	const struct parker_status *st = parker_ctl(p, PARKER_CTL_STATUS);
 
+	if (take_dma_faulted(p))
+		return;
 	switch (parker_status_state(p, NULL, 0)) {
 	case PARKER_APP_BOOTING:
 		check_boot(p);

@@ -10,6 +10,7 @@
 #ifndef _ARCH_X86_PARKER_PARKER_H
 #define _ARCH_X86_PARKER_PARKER_H
 
+#include <linux/atomic.h>
 #include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -35,6 +36,8 @@ struct cma;
 struct parker_record;
 struct kernfs_node;
 struct pci_dev;
+struct iommu_domain;
+struct iommu_group;
 
 /* One reserved area of the pool; free counts bytes no partition holds. */
 struct parker_pool {
@@ -66,6 +69,9 @@ struct parker_device {
 	struct list_head list;
 	struct list_head held;		/* on the list of all held devices */
 	struct pci_dev *pdev;
+	struct parker_partition *owner;
+	/* Its IOMMU group while in the partition's domain, if it put it there. */
+	struct iommu_group *group;
 	/* Its address: a rescan makes a new pci_dev for the same device. */
 	int domain;
 	u8 bus;
@@ -128,6 +134,10 @@ struct parker_partition {
 	char crash[256];		/* its last panic message */
 	char reason[160];		/* why it is in its state, for humans */
 	u64 audit_past;			/* audit violations of earlier starts */
+	struct iommu_domain *dma_domain;	/* while confined (iommu.c) */
+	atomic64_t dma_faults;		/* by its devices, since it was made */
+	u64 dma_faults_seen;		/* by the monitor */
+	bool stop_on_dma_fault;		/* on_dma_fault: stop, or only log */
 	u64 heartbeat[PARKER_REC_CPUS];	/* last value seen ... */
 	unsigned long heartbeat_at[PARKER_REC_CPUS];	/* ... and when */
 
@@ -196,7 +206,14 @@ int parker_device_take(struct parker_partition *p, unsigned int domain,
 		       struct list_head *gone);
 void parker_devices_take(struct parker_partition *p, struct list_head *gone);
 void parker_devices_return(struct parker_partition *p, struct list_head *gone);
+u64 parker_device_count_fault(int domain, u8 bus, u8 devfn, char *name,
+			      size_t len);
 int __init parker_device_init(void);
+
+/* iommu.c */
+int parker_iommu_confine(struct parker_partition *p);
+void parker_iommu_release(struct parker_partition *p);
+const char *parker_iommu_describe(struct parker_partition *p);
 
 /* state.c: the stored state, its transitions, the one guard. */
 enum parker_change {

@@ -500,6 +500,35 @@ static int write_on_reboot(struct parker_partition *p, char *buf)
 	return write_policy(p, buf, &p->on_reboot, "on_reboot");
 }
 
+static int show_on_dma_fault(struct parker_partition *p, struct seq_file *m)
+{
+	seq_puts(m, p->stop_on_dma_fault ? "stop\n" : "log\n");
+	return 0;
+}
+
+static int write_on_dma_fault(struct parker_partition *p, char *buf)
+{
+	if (strcmp(buf, "log") && strcmp(buf, "stop")) {
+		parker_fail(p, "on_dma_fault takes log or stop, not '%s'", buf);
+		return -EINVAL;
+	}
+	p->stop_on_dma_fault = !strcmp(buf, "stop");
+	return 0;
+}
+
+/* Whether an IOMMU keeps its devices' DMA in its memory. */
+static int show_dma(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%s\n", parker_iommu_describe(p));
+	return 0;
+}
+
+static int show_dma_faults(struct parker_partition *p, struct seq_file *m)
+{
+	seq_printf(m, "%llu\n", (u64)atomic64_read(&p->dma_faults));
+	return 0;
+}
+
 static int show_restart_count(struct parker_partition *p, struct seq_file *m)
 {
 	seq_printf(m, "%u\n", p->restart_count);
@@ -567,6 +596,9 @@ static const struct partition_file partition_files[] = {
 	{ "cmdline",	 0444, show_cmdline,	NULL },
 	{ "on_crash",	 0644, show_on_crash,	write_on_crash },
 	{ "on_reboot",	 0644, show_on_reboot,	write_on_reboot },
+	{ "on_dma_fault", 0644, show_on_dma_fault, write_on_dma_fault },
+	{ "dma",	 0444, show_dma,	NULL },
+	{ "dma_faults",	 0444, show_dma_faults,	NULL },
 	{ "restart_count", 0444, show_restart_count, NULL },
 	{ "crash",	 0444, show_crash,	NULL },
 	{ "reason",	 0444, show_reason,	NULL },
