@@ -86,6 +86,7 @@ static const char *const life_files[][2] = {
 	{ "restart_count", "0\n" }, { "crash", "\n" },
 	{ "heartbeat_age_ms", "-\n" }, { "console", "" },
 	{ "console_head", "0\n" }, { "started_at", "-\n" },
+	{ "dma", "none\n" }, { "dma_faults", "0\n" }, { "on_dma_fault", "log\n" },
 };
 
 /* What the kernel puts in a new partition's directory besides those. */

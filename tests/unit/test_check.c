@@ -67,6 +67,7 @@ static int setup(void **state)
 	file("sys/devices/system/cpu", "online", "0-3\n");
 	make_dirs("sys/class/iommu/dmar0");
 	make_dirs("sys/class/iommu/dmar1");
+	make_dirs("sys/kernel/iommu_groups/0");
 	file("proc/sys/kernel", "kexec_load_disabled", "0\n");
 	file("sys/kernel", "kexec_crash_loaded", "0\n");
 	file("sys/kernel/security", "lockdown",
@@ -102,7 +103,7 @@ static void all_ok(void **state)
 		 "ok      CPUs available: 4-7 (4)\n"
 		 "ok      x2APIC: present\n"
 		 "ok      SMT: on, 2 threads a core: siblings go to a partition together (or allow a split with --smt-split, smt-split = yes)\n"
-		 "ok      IOMMU: 2 (dmar0, dmar1)\n"
+		 "ok      IOMMU: 2 (dmar0, dmar1): partitions' devices are confined to their memory\n"
 		 "ok      kexec: enabled\n"
 		 "ok      kdump: no kdump kernel loaded\n"
 		 "ok      kexec signatures: unknown (CONFIG_KEXEC_SIG_FORCE cannot be seen from here; if set, partition kernels must be signed)\n"
@@ -124,6 +125,8 @@ static void warnings(void **state)
 	cpu(1, "1\n");
 	cpu(2, "2\n");
 	cpu(3, "3\n");
+	assert_int_equal(rmdir(at("sys/kernel/iommu_groups/0")), 0);
+	assert_non_null(strstr(check(&ret), "warning IOMMU: 2 (dmar0, dmar1), but DMA remapping is off: devices of a partition can DMA anywhere; boot with intel_iommu=on\n"));
 	assert_int_equal(rmdir(at("sys/class/iommu/dmar0")), 0);
 	assert_int_equal(rmdir(at("sys/class/iommu/dmar1")), 0);
 	put("sys/kernel/security", "lockdown",

@@ -54,6 +54,7 @@ static void two_partitions(void **state)
 	put("web", "started_at", "100\n");
 	put("web", "heartbeat_age_ms", "1234\n");
 	put("web", "restart_count", "3\n");
+	put("web", "dma_faults", "2\n");
 	partition("db", "2\n", "crashed\n", "\n", "0\n", "");
 	put("db", "started_at", "7\n");
 	assert_string_equal(metrics(&ret),
@@ -84,6 +85,10 @@ static void two_partitions(void **state)
 		"# TYPE parker_partition_restarts_total counter\n"
 		"parker_partition_restarts_total{partition=\"web\"} 3\n"
 		"parker_partition_restarts_total{partition=\"db\"} 0\n"
+		"# HELP parker_partition_dma_faults_total DMA faults the IOMMU reported for the partition's devices.\n"
+		"# TYPE parker_partition_dma_faults_total counter\n"
+		"parker_partition_dma_faults_total{partition=\"web\"} 2\n"
+		"parker_partition_dma_faults_total{partition=\"db\"} 0\n"
 		"# HELP parker_partition_heartbeat_age_seconds Seconds since the partition's kernel last showed a sign of life.\n"
 		"# TYPE parker_partition_heartbeat_age_seconds gauge\n"
 		"parker_partition_heartbeat_age_seconds{partition=\"web\"} 1.234\n"

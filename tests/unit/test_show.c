@@ -294,6 +294,28 @@ static void lifecycle_lines(void **state)
 	assert_int_equal(ret, EXIT_OK);
 }
 
+/* The dma line: left out without devices; what confinement means. */
+static void dma_lines(void **state)
+{
+	int ret;
+
+	(void)state;
+	partition("web", "1\n", "running\n", "1\n", "0\n", "");
+	put("web", "dma", "confined\n");
+	put("web", "dma_faults", "2\n");
+	put("web", "on_dma_fault", "stop\n");
+	assert_non_null(strstr(show("web", &ret),
+		"dma:      confined to its memory by the IOMMU; 2 DMA faults, on a fault: stop\n"));
+	put("web", "dma", "unconfined\n");
+	assert_non_null(strstr(show("web", &ret),
+		"dma:      NOT confined: no IOMMU translates its devices, they can write anywhere; 2 DMA faults, on a fault: stop\n"));
+	put("web", "dma", "none\n");
+	assert_null(strstr(show("web", &ret), "dma:"));
+	unlink(at("web/dma"));
+	assert_null(strstr(show("web", &ret), "dma:"));
+	assert_int_equal(ret, EXIT_OK);
+}
+
 /* Stopped: no heartbeat; a crash message of several lines. */
 static void stopped_with_crash(void **state)
 {
@@ -529,6 +551,8 @@ static void json_full(void **state)
 	put("web", "crash", "Kernel panic - not syncing: \"x\"\nCPU: 1\n");
 	put("web", "image_size", "10485760\n");
 	put("web", "cmdline", "console=ttyS0 quiet\n");
+	put("web", "dma", "confined\n");
+	put("web", "dma_faults", "2\n");
 	record("web", 10485760, 1);
 	uptime("142.57 280.11\n");
 	pci_device("0000:00:03.0", "0x1b36\n", "0x0002\n", "0x070002\n",
@@ -587,6 +611,9 @@ static void json_full(void **state)
 		"      \"driver\": null\n"
 		"    }\n"
 		"  ],\n"
+		"  \"dma\": \"confined\",\n"
+		"  \"dma_faults\": 2,\n"
+		"  \"on_dma_fault\": \"log\",\n"
 		"  \"image\": {\n"
 		"    \"path\": \"/parker/bzImage\",\n"
 		"    \"size\": 10485760,\n"
@@ -704,6 +731,7 @@ int main(void)
 		STEST(device_classes),
 		STEST(unreadable_values),
 		STEST(lifecycle_lines),
+		STEST(dma_lines),
 		STEST(stopped_with_crash),
 		STEST(odd_times),
 		STEST(older_kernel),

@@ -209,6 +209,23 @@ static void check_smt(struct checks *c)
 		       threads);
 }
 
+/* Entries of sysfs directory @rel (no dot files); 0 if there is none. */
+static unsigned int sysfs_entries(const char *rel)
+{
+	char dir[4096];
+	struct dirent *ent;
+	unsigned int n = 0;
+	DIR *d = NULL;
+
+	if (!host_path(dir, sizeof(dir), sysfs_root(), rel))
+		d = opendir(dir);
+	while (d && (ent = readdir(d)))
+		n += ent->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n;
+}
+
 static void check_iommu(struct checks *c)
 {
 	char dir[4096], names[256] = "";
@@ -229,8 +246,15 @@ static void check_iommu(struct checks *c)
 	}
 	if (d)
 		closedir(d);
-	if (n)
-		report(c, CHECK_OK, "IOMMU", "%u (%s)", n, names);
+	/* Devices get IOMMU groups only when DMA remapping is on. */
+	if (n && sysfs_entries("kernel/iommu_groups"))
+		report(c, CHECK_OK, "IOMMU",
+		       "%u (%s): partitions' devices are confined to their memory",
+		       n, names);
+	else if (n)
+		report(c, CHECK_WARNING, "IOMMU",
+		       "%u (%s), but DMA remapping is off: devices of a partition can DMA anywhere; boot with intel_iommu=on",
+		       n, names);
 	else
 		report(c, CHECK_WARNING, "IOMMU",
 		       "none: devices of a partition can DMA anywhere; enable VT-d or AMD-Vi in the firmware and boot with intel_iommu=on or amd_iommu=on");

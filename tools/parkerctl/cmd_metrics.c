@@ -8,6 +8,7 @@
  *   parker_partition_state{partition,state}   1 for the current state
  *   parker_partition_uptime_seconds           while running
  *   parker_partition_restarts_total
+ *   parker_partition_dma_faults_total
  *   parker_partition_heartbeat_age_seconds    while the kernel has one
  *   parker_partition_cpus
  *   parker_partition_memory_bytes
@@ -117,6 +118,15 @@ static void restart_samples(const struct family *f, const struct partinfo *p)
 		sample_u64(f, p, v);
 }
 
+static void dma_fault_samples(const struct family *f,
+			      const struct partinfo *p)
+{
+	uint64_t v;
+
+	if (!partinfo_u64(p, PF_DMA_FAULTS, &v))
+		sample_u64(f, p, v);
+}
+
 static void heartbeat_samples(const struct family *f,
 			      const struct partinfo *p)
 {
@@ -159,6 +169,9 @@ static const struct family families[] = {
 	{ "parker_partition_restarts_total", "counter",
 	  "Restarts of the partition's kernel since its image was loaded.",
 	  restart_samples },
+	{ "parker_partition_dma_faults_total", "counter",
+	  "DMA faults the IOMMU reported for the partition's devices.",
+	  dma_fault_samples },
 	{ "parker_partition_heartbeat_age_seconds", "gauge",
 	  "Seconds since the partition's kernel last showed a sign of life.",
 	  heartbeat_samples },

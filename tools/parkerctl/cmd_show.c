@@ -16,6 +16,7 @@
  *             cpu 1  apic 1
  *   memory:   256M at 0x3f800000-0x4f7fffff (node -1)
  *   devices:  0000:00:03.0  1b36:0002  serial controller  (driver parker)
+ *   dma:      confined to its memory by the IOMMU; 0 DMA faults, on a fault: log
  *   image:    /parker/bzImage  10485760 bytes  sha256 5d41...
  *   initrd:   /parker/app-initrd.cpio.gz  sha256 9e10...
  *   cmdline:  console=ttyS0
@@ -30,7 +31,7 @@
  * root PARKER_SYSFS can change (for tests).  The image's file comes from
  * the record load made (image.h); without one that matches the kernel's
  * image_size, only the size is known.  Empty values are "-", values that
- * cannot be read "?".
+ * cannot be read "?".  dma is left out for a partition with no device.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -197,6 +198,21 @@ static void show_devices(const struct partinfo *p)
 	free(devices);
 }
 
+/* Whether an IOMMU keeps its devices' DMA in its memory, and its faults. */
+static void show_dma(const struct partinfo *p)
+{
+	const char *dma = val(p, PF_DMA);
+
+	if (!has(p, PF_DMA) || !strcmp(dma, "none"))
+		return;
+	if (!strcmp(dma, "unconfined"))
+		dma = "NOT confined: no IOMMU translates its devices, they can write anywhere";
+	else if (!strcmp(dma, "confined"))
+		dma = "confined to its memory by the IOMMU";
+	printf(LABEL "%s; %s DMA faults, on a fault: %s\n", "dma:", dma,
+	       val(p, PF_DMA_FAULTS), val(p, PF_ON_DMA_FAULT));
+}
+
 static void show_since(const struct partinfo *p)
 {
 	const char *at = val(p, PF_STARTED_AT);
@@ -301,6 +317,7 @@ static void show_text(const struct partinfo *p)
 	show_cpus(p);
 	show_memory(p);
 	show_devices(p);
+	show_dma(p);
 	show_image(p);
 }
 

@@ -31,6 +31,9 @@ static const char *const files[NR_PART_FILES] = {
 	[PF_IMAGE_SIZE] = "image_size",
 	[PF_CMDLINE] = "cmdline",
 	[PF_REASON] = "reason",
+	[PF_DMA] = "dma",
+	[PF_DMA_FAULTS] = "dma_faults",
+	[PF_ON_DMA_FAULT] = "on_dma_fault",
 };
 
 int partinfo_read(const char *name, struct partinfo *p)

@@ -270,6 +270,9 @@ int show_json(const struct partinfo *p)
 		json_null(&j);
 	json_memory(&j, p);
 	json_lines(&j, "devices", p->val[PF_DEVICES], json_device);
+	json_kv_string(&j, "dma", p->val[PF_DMA]);
+	u64_of(&j, "dma_faults", p, PF_DMA_FAULTS);
+	json_kv_string(&j, "on_dma_fault", p->val[PF_ON_DMA_FAULT]);
 	json_image(&j, p);
 	json_object_end(&j);
 	json_finish(&j);
