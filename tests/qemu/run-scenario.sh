@@ -14,6 +14,7 @@
 #   # audit: off | violations expected
 # Logs stay in build/tests/NAME/ (console.log, uart*.log, qemu.log).
 # MACHINE_FIRMWARE=bios boots the legacy machine instead of OVMF.
+# SCENARIO_CMDLINE="ARGS" adds ARGS to the boot kernel's command line.
 # PARKER_DEBUG=1 adds COM2 (com2.log, for earlyprintk=serial,0x2f8 in a
 # partition's command line) and QEMU's CPU reset and guest error log.
 # QEMU_TRACE=EVENTS writes QEMU's trace events to trace.log, with times
@@ -39,7 +40,9 @@ cpu=$(header cpu); cpu=${cpu:-max}
 numa=$(header numa)
 timeout=$(header timeout); timeout=${timeout:-300}
 timeout=$((timeout * ${PARKER_TIMEOUT_SCALE:-1}))
-extra=$(header cmdline)
+# SCENARIO_CMDLINE adds to the header's (SCENARIO_CMDLINE=intel_iommu=on
+# runs a scenario with DMA remapping on).
+extra="$(header cmdline) ${SCENARIO_CMDLINE:-}"
 # "# console: uartN": the boot kernel's console is that PCI UART (ttyS4+N)
 # instead of COM1; the 8250 driver drives one console at a time.
 console_uart=$(header console)

@@ -55,7 +55,7 @@ static int map_memory(struct parker_partition *p, struct iommu_domain *dom)
 		ret = iommu_map(dom, m.r[i].base, m.r[i].base, m.r[i].size,
 				IOMMU_READ | IOMMU_WRITE, GFP_KERNEL);
 		if (ret) {
-			parker_fail(p, "its memory at %pa could not be mapped in its IOMMU domain (%d)",
+			parker_fail(p, "its memory at %pa did not map in its IOMMU domain (%d)",
 				    &m.r[i].base, ret);
 			return ret;
 		}
