@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "report.h"
+
 #define EDU_ID		0x00
 #define EDU_SRC		0x80
 #define EDU_DST		0x88
@@ -39,25 +41,6 @@
 #define PAGE		4096
 #define MARK		0x4544554d41524b21ULL	/* "EDUMARK!" */
 #define PATTERN		0x5a5a5a5a5a5a5a5aULL
-
-static void report(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	int fd;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	printf("%s\n", line);
-	fflush(stdout);
-	fd = open("/dev/kmsg", O_WRONLY);
-	if (fd >= 0) {
-		if (write(fd, line, strlen(line)) < 0)
-			perror("edudma: /dev/kmsg");
-		close(fd);
-	}
-}
 
 static void die(const char *what)
 {

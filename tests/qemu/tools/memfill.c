@@ -22,24 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static void report(const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-	int fd;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	printf("%s\n", line);
-	fflush(stdout);
-	fd = open("/dev/kmsg", O_WRONLY);
-	if (fd >= 0) {
-		if (write(fd, line, strlen(line)) < 0)
-			perror("memfill: /dev/kmsg");
-		close(fd);
-	}
-}
+#include "report.h"
 
 static uint64_t pattern(uint64_t i, uint64_t seed)
 {
