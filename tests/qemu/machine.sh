@@ -23,8 +23,8 @@
 # Two machines: MACHINE_FIRMWARE=uefi (the default) is the reference, a
 # model of a current server: OVMF firmware, and an Intel IOMMU with
 # interrupt remapping in x2APIC mode (eim=on), so that both kernels run
-# their CPUs in x2APIC mode; the boot kernel leaves DMA remapping off
-# unless told intel_iommu=on.  MACHINE_FIRMWARE=bios is the legacy
+# their CPUs in x2APIC mode; the boot kernel turns DMA remapping on and
+# confines each partition's devices (intel_iommu=off turns it off).  MACHINE_FIRMWARE=bios is the legacy
 # machine: SeaBIOS, no IOMMU, xAPIC.  QEMU hands the kernel to either with
 # -kernel; under OVMF the kernel starts through its EFI stub.
 

@@ -40,8 +40,8 @@ cpu=$(header cpu); cpu=${cpu:-max}
 numa=$(header numa)
 timeout=$(header timeout); timeout=${timeout:-300}
 timeout=$((timeout * ${PARKER_TIMEOUT_SCALE:-1}))
-# SCENARIO_CMDLINE adds to the header's (SCENARIO_CMDLINE=intel_iommu=on
-# runs a scenario with DMA remapping on).
+# SCENARIO_CMDLINE adds to the header's (SCENARIO_CMDLINE=intel_iommu=off
+# runs a scenario with DMA remapping off).
 extra="$(header cmdline) ${SCENARIO_CMDLINE:-}"
 # "# console: uartN": the boot kernel's console is that PCI UART (ttyS4+N)
 # instead of COM1; the 8250 driver drives one console at a time.

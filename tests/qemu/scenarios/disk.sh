@@ -13,7 +13,7 @@ parker_mount
 ok_if "run a partition with the NVMe disk 00:0c.0" \
 	app_run db diskwrite --cpus 1-2 --memory 256M --device 0000:00:03.0 --device 0000:00:0c.0
 ok_if "the boot kernel no longer sees the disk" test ! -e /dev/nvme0n1
-# With SCENARIO_CMDLINE=intel_iommu=on the disk's DMA goes through db's domain.
+# With DMA remapping on (the default) the disk's DMA goes through db's domain.
 diag "db's DMA: $(cat $PFS/db/dma), $(ls /sys/kernel/iommu_groups | wc -l) IOMMU groups"
 r=$(app_result db "disk write")
 sum=$(echo "$r" | sed -n 's/.*sha256=\([0-9a-f]*\) .*/\1/p')

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
-# The hazard the IOMMU closes (see iommu): with DMA remapping off, a
+# The hazard the IOMMU closes (see iommu): with DMA remapping off
+# (intel_iommu=off, as on a machine without an IOMMU), a
 # partition's device writes wherever its kernel aims it.  Partition a's edu
 # device writes at a page the boot kernel holds, and the write lands; the
 # partition says it is not confined.
 # smp: 4
-# cmdline: parker_pool=512M
+# cmdline: parker_pool=512M intel_iommu=off
 # edu: yes
 # timeout: 300
 . /tests/lib/tap.sh

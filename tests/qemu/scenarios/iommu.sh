@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
-# DMA confinement.  With the IOMMU on (intel_iommu=on), a partition's
+# DMA confinement.  With DMA remapping on (the default), a partition's
 # devices sit in an IOMMU domain that maps its memory and nothing else.
 # Partition a's edu device copies a page within a's memory; its writes at
 # a page the boot kernel holds and at a page partition b holds fault: both
 # pages stay as they were, and the boot kernel logs each fault naming a
 # and the device, and counts it against a.  With on_dma_fault stop, the
 # next fault stops a.  dma-unconfined shows the same write landing with
-# the IOMMU off.
+# DMA remapping off.
 # smp: 4
-# cmdline: parker_pool=1G intel_iommu=on
+# cmdline: parker_pool=1G
 # edu: yes
 # timeout: 600
 . /tests/lib/tap.sh
