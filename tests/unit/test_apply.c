@@ -342,15 +342,18 @@ static void policies_changed(void **state)
 	write_conf("", "");
 	assert_int_equal(apply(conf, NULL), EXIT_OK);
 	settle_both();
-	write_conf("on-crash = restart\nsmt-split = yes\n", "on-reboot = stop\n");
+	write_conf("on-crash = restart\nsmt-split = yes\n",
+		   "on-reboot = stop\non-dma-fault = stop\n");
 	assert_int_equal(apply(conf, NULL), EXIT_OK);
 	assert_string_equal(out,
 			    "set web on-crash restart\nset web smt-split yes\n"
-			    "set db on-reboot stop\n");
+			    "set db on-reboot stop\nset db on-dma-fault stop\n");
 	assert_string_equal(get("web", "on_crash"), "restart");
 	assert_string_equal(get("web", "smt_split"), "1");
 	assert_string_equal(get("db", "on_reboot"), "stop");
+	assert_string_equal(get("db", "on_dma_fault"), "stop");
 	put("web", "on_crash", "restart\n");
+	put("db", "on_dma_fault", "stop\n");
 	assert_int_equal(apply(conf, NULL), EXIT_OK);
 	assert_string_equal(out, "unchanged web\nunchanged db\n");
 }

@@ -63,7 +63,8 @@ static void example(void **state)
 		"on-crash = restart\n"
 		"on-reboot = stop\n"
 		"smt-split = no\n"
-		"start = yes\n";
+		"start = yes\n"
+		"on-dma-fault = stop\n";
 	struct apply_file f;
 	struct apply_part *a;
 
@@ -83,6 +84,7 @@ static void example(void **state)
 	assert_string_equal(a->cmdline, "console=ttyS0,115200 app.run=idle");
 	assert_string_equal(a->on_crash, "restart");
 	assert_string_equal(a->on_reboot, "stop");
+	assert_string_equal(a->on_dma_fault, "stop");
 	assert_int_equal(a->smt_split, 0);
 	assert_int_equal(a->start, 1);
 	assert_int_equal(a->key_line[AK_CPUS], 3);
@@ -107,6 +109,7 @@ static void defaults(void **state)
 	assert_string_equal(a->cmdline, "");
 	assert_string_equal(a->on_crash, "stop");
 	assert_string_equal(a->on_reboot, "restart");
+	assert_string_equal(a->on_dma_fault, "log");
 	assert_int_equal(a->smt_split, 0);
 	assert_int_equal(a->start, 0);
 	assert_int_equal(a->nr_devices, 0);
@@ -224,7 +227,8 @@ static void syntax_errors(void **state)
 	} cases[] = {
 		{ "cpus = 1\n", 1, "'cpus' before any section: start a partition with '[name]'" },
 		{ "# c\n\nmemory = 1M\n[a]\n", 3, "before any section" },
-		{ "[a]\n" MIN "frobs = 3\n", 5, "unknown key 'frobs' (keys: cpus, memory, devices, kernel, initrd, cmdline, on-crash, on-reboot, smt-split, start)" },
+		{ "[a]\n" MIN "frobs = 3\n", 5, "unknown key 'frobs' (keys: cpus, memory, devices, kernel, initrd, cmdline, on-crash, on-reboot, on-dma-fault, smt-split, start)" },
+		{ "[a]\n" MIN "on-dma-fault = restart\n", 5, "invalid on-dma-fault 'restart': log or stop" },
 		{ "[a]\n" MIN "on_crash = stop\n", 5, "unknown key 'on_crash': did you mean 'on-crash'?" },
 		{ "[a]\n" MIN "SMT_SPLIT = no\n", 5, "unknown key 'SMT_SPLIT'" },
 		{ "[a]\ncpus = 1\nmemory = 1M\ncpus = 2\nstart = no\n", 4, "cpus given twice in [a] (first on line 2)" },

@@ -295,22 +295,29 @@ static void create_policies(void **state)
 {
 	char *argv[] = {
 		"create", "web", "--on-crash", "restart", "--on-reboot=stop",
-		"--cpus", "1",
+		"--on-dma-fault", "stop", "--cpus", "1",
 	};
 	char *defaults[] = { "create", "db", "--on-reboot", "restart" };
+	char *bad[] = { "create", "x", "--on-dma-fault", "restart" };
 	int ret;
 
 	(void)state;
-	assert_string_equal(capture(2, cmd_create, 7, argv, &ret), "");
+	assert_string_equal(capture(2, cmd_create, 9, argv, &ret), "");
 	assert_int_equal(ret, EXIT_OK);
 	assert_string_equal(get("web", "on_crash"), "restart");
 	assert_string_equal(get("web", "on_reboot"), "stop");
+	assert_string_equal(get("web", "on_dma_fault"), "stop");
+	assert_non_null(strstr(capture(2, cmd_create, 4, bad, &ret),
+			       "parkerctl: x: invalid --on-dma-fault 'restart': log or stop\n"));
+	assert_int_equal(ret, EXIT_USAGE);
+	assert_false(exists("x"));
 	assert_string_equal(get("web", "cpus"), "1");
 	/* What is not given stays as the kernel has it. */
 	assert_string_equal(capture(2, cmd_create, 4, defaults, &ret), "");
 	assert_int_equal(ret, EXIT_OK);
 	assert_string_equal(get("db", "on_crash"), "stop\n");
 	assert_string_equal(get("db", "on_reboot"), "restart");
+	assert_string_equal(get("db", "on_dma_fault"), "log\n");
 }
 
 /* A refused policy undoes the create. */

@@ -43,6 +43,7 @@ static struct plan_current web(void)
 		.devices = "0000:00:03.0\n0000:00:09.0",
 		.on_crash = "stop",
 		.on_reboot = "restart",
+		.on_dma_fault = "log",
 		.smt_split = "0",
 		.has_image_size = 1,
 		.image_size = 1000,
@@ -63,7 +64,8 @@ static struct plan_current old(const char *state)
 	struct plan_current c = {
 		.name = "old", .state = state, .cpus = "5", .has_memory = 1,
 		.memory = 1 << 20, .devices = "", .on_crash = "stop",
-		.on_reboot = "restart", .smt_split = "0", .has_image_size = 1,
+		.on_reboot = "restart", .on_dma_fault = "log", .smt_split = "0",
+		.has_image_size = 1,
 	};
 
 	return c;
@@ -250,6 +252,8 @@ static void policies_in_place(void **state)
 	assert_string_equal(plan(WEB "on-reboot = stop\nsmt-split = yes\n",
 				 &c, 1, 0, 1),
 			    "would set web on-reboot stop\nwould set web smt-split yes\n");
+	assert_string_equal(plan(WEB "on-dma-fault = stop\n", &c, 1, 0, 0),
+			    "set web on-dma-fault stop\n");
 	c.smt_split = "1";
 	assert_string_equal(plan(WEB, &c, 1, 0, 0), "set web smt-split no\n");
 	c = web();

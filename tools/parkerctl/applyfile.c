@@ -35,6 +35,7 @@ const char *const apply_keys[NR_APPLY_KEYS] = {
 	[AK_CMDLINE] = "cmdline",
 	[AK_ON_CRASH] = "on-crash",
 	[AK_ON_REBOOT] = "on-reboot",
+	[AK_ON_DMA_FAULT] = "on-dma-fault",
 	[AK_SMT_SPLIT] = "smt-split",
 	[AK_START] = "start",
 };
@@ -169,6 +170,7 @@ static int section(struct parser *p, char *s)
 	a->cmdline = xstrdup("");
 	a->on_crash = "stop";
 	a->on_reboot = "restart";
+	a->on_dma_fault = "log";
 	a->start = 1;
 	p->in_section = 1;
 	return 0;
@@ -289,6 +291,21 @@ static int set_policy(struct parser *p, const char **slot, const char *key,
 	return 0;
 }
 
+static int set_dma_policy(struct parser *p, struct apply_part *a,
+			  const char *v)
+{
+	char q[QUOTE_MAX + 1];
+
+	if (!strcmp(v, "log"))
+		a->on_dma_fault = "log";
+	else if (!strcmp(v, "stop"))
+		a->on_dma_fault = "stop";
+	else
+		return fail(p, p->line, "invalid on-dma-fault '%s': log or stop",
+			    quote(v, q));
+	return 0;
+}
+
 static int set_bool(struct parser *p, int *slot, const char *key,
 		    const char *v)
 {
@@ -324,6 +341,8 @@ static int set_value(struct parser *p, struct apply_part *a,
 		return set_policy(p, &a->on_crash, "on-crash", v);
 	case AK_ON_REBOOT:
 		return set_policy(p, &a->on_reboot, "on-reboot", v);
+	case AK_ON_DMA_FAULT:
+		return set_dma_policy(p, a, v);
 	case AK_SMT_SPLIT:
 		return set_bool(p, &a->smt_split, "smt-split", v);
 	default:
@@ -346,7 +365,7 @@ static int unknown_key(struct parser *p, const char *key)
 				    "unknown key '%s': did you mean '%s'?", q,
 				    apply_keys[k]);
 	return fail(p, p->line,
-		    "unknown key '%s' (keys: cpus, memory, devices, kernel, initrd, cmdline, on-crash, on-reboot, smt-split, start)",
+		    "unknown key '%s' (keys: cpus, memory, devices, kernel, initrd, cmdline, on-crash, on-reboot, on-dma-fault, smt-split, start)",
 		    q);
 }
 

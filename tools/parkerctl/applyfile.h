@@ -13,6 +13,7 @@
  *   cmdline = console=ttyS0,115200 app.run=idle
  *   on-crash = restart
  *   on-reboot = stop
+ *   on-dma-fault = stop
  *   smt-split = no
  *   start = yes
  *
@@ -31,7 +32,7 @@
 
 enum apply_key {
 	AK_CPUS, AK_MEMORY, AK_DEVICES, AK_KERNEL, AK_INITRD, AK_CMDLINE,
-	AK_ON_CRASH, AK_ON_REBOOT, AK_SMT_SPLIT, AK_START,
+	AK_ON_CRASH, AK_ON_REBOOT, AK_ON_DMA_FAULT, AK_SMT_SPLIT, AK_START,
 	NR_APPLY_KEYS
 };
 
@@ -51,6 +52,7 @@ struct apply_part {
 	char *cmdline;			/* "" when not given */
 	const char *on_crash;		/* "stop" or "restart" */
 	const char *on_reboot;
+	const char *on_dma_fault;	/* "log" or "stop" */
 	int smt_split;
 	int start;
 	/* Not the parser's: the files' digests, for the planner. */

@@ -165,6 +165,7 @@ static void current_of(const struct partinfo *p, struct image_record *r,
 	c->devices = p->val[PF_DEVICES];
 	c->on_crash = p->val[PF_ON_CRASH];
 	c->on_reboot = p->val[PF_ON_REBOOT];
+	c->on_dma_fault = p->val[PF_ON_DMA_FAULT];
 	c->smt_split = p->val[PF_SMT_SPLIT];
 	c->has_image_size = !partinfo_u64(p, PF_IMAGE_SIZE, &c->image_size);
 	c->cmdline = p->val[PF_CMDLINE];
@@ -196,6 +197,7 @@ static int do_create(const struct apply_part *w)
 	c->smt_split = w->smt_split;
 	c->on_crash = w->on_crash;
 	c->on_reboot = w->on_reboot;
+	c->on_dma_fault = w->on_dma_fault;
 	ret = create_check(c, w->name);
 	if (!ret)
 		ret = create_partition(c);
@@ -221,7 +223,8 @@ static int do_set(const struct plan_action *pa)
 	const char *val = pa->value;
 
 	snprintf(file, sizeof(file), "%s", pa->why);
-	file[strcspn(file, "-")] = '_';
+	for (char *dash = strchr(file, '-'); dash; dash = strchr(dash, '-'))
+		*dash = '_';
 	if (!strcmp(val, "yes") || !strcmp(val, "no"))
 		val = val[0] == 'y' ? "1" : "0";
 	if (!parkerfs_write(pa->name, file, val))

@@ -3,6 +3,7 @@
  * parkerctl create NAME [--cpus LIST] [--memory SIZE] [--device BDF]...
  *                       [--smt-split] [--on-crash stop|restart]
  *                       [--on-reboot stop|restart]
+ *                       [--on-dma-fault log|stop]
  *
  * Every value is checked before anything is touched.  The partition is then
  * made and given its policies and resources one file at a time; when the

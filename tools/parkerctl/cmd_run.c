@@ -2,6 +2,7 @@
 /*
  * parkerctl run NAME --cpus LIST --memory SIZE [--device BDF]... [--smt-split]
  *                    [--on-crash stop|restart] [--on-reboot stop|restart]
+ *                    [--on-dma-fault log|stop]
  *                    --kernel BZIMAGE [--initrd FILE] [--cmdline STRING]
  *                    [--wait SECONDS]
  *

@@ -22,6 +22,8 @@
 	"  --on-crash WHAT     when its kernel crashes: stop (default) or restart\n"
 #define OPT_ON_REBOOT \
 	"  --on-reboot WHAT    when its kernel reboots: stop or restart (default)\n"
+#define OPT_ON_DMA_FAULT \
+	"  --on-dma-fault WHAT when one of its devices makes a DMA fault: log (default) or stop\n"
 #define OPT_KERNEL \
 	"  --kernel BZIMAGE    the kernel to load\n"
 #define OPT_INITRD \
@@ -41,10 +43,10 @@ static const struct command commands[] = {
 	{
 		.name = "create",
 		.run = cmd_create,
-		.synopsis = "NAME [--cpus LIST] [--memory SIZE] [--device BDF]... [--smt-split] [--on-crash stop|restart] [--on-reboot stop|restart]",
+		.synopsis = "NAME [--cpus LIST] [--memory SIZE] [--device BDF]... [--smt-split] [--on-crash stop|restart] [--on-reboot stop|restart] [--on-dma-fault log|stop]",
 		.summary = "create a partition and give it CPUs, memory and PCI devices",
 		.options = OPT_CPUS OPT_MEMORY OPT_DEVICE OPT_SMT_SPLIT
-			OPT_ON_CRASH OPT_ON_REBOOT OPT_HELP VALUES
+			OPT_ON_CRASH OPT_ON_REBOOT OPT_ON_DMA_FAULT OPT_HELP VALUES
 			"All are optional.  If the kernel refuses any of them the partition\n"
 			"is removed again.\n",
 	},
@@ -88,10 +90,10 @@ static const struct command commands[] = {
 	{
 		.name = "run",
 		.run = cmd_run,
-		.synopsis = "NAME --cpus LIST --memory SIZE [--device BDF]... [--smt-split] [--on-crash stop|restart] [--on-reboot stop|restart] --kernel BZIMAGE [--initrd FILE] [--cmdline STRING] [--wait SECONDS]",
+		.synopsis = "NAME --cpus LIST --memory SIZE [--device BDF]... [--smt-split] [--on-crash stop|restart] [--on-reboot stop|restart] [--on-dma-fault log|stop] --kernel BZIMAGE [--initrd FILE] [--cmdline STRING] [--wait SECONDS]",
 		.summary = "create, load and start a partition in one",
 		.options = OPT_CPUS OPT_MEMORY OPT_DEVICE OPT_SMT_SPLIT
-			OPT_ON_CRASH OPT_ON_REBOOT OPT_KERNEL OPT_INITRD
+			OPT_ON_CRASH OPT_ON_REBOOT OPT_ON_DMA_FAULT OPT_KERNEL OPT_INITRD
 			OPT_CMDLINE OPT_WAIT OPT_HELP VALUES
 			"--cpus, --memory and --kernel are required.  If any step fails the\n"
 			"partition is removed again.\n",

@@ -181,6 +181,8 @@ static void adjust(struct plan *p, const struct apply_part *w,
 
 	set_if(p, w, c->on_crash, w->on_crash, "on-crash", w->on_crash);
 	set_if(p, w, c->on_reboot, w->on_reboot, "on-reboot", w->on_reboot);
+	set_if(p, w, c->on_dma_fault, w->on_dma_fault, "on-dma-fault",
+	       w->on_dma_fault);
 	set_if(p, w, c->smt_split, w->smt_split ? "1" : "0", "smt-split",
 	       w->smt_split ? "yes" : "no");
 	if (w->start && (state_is(c->state, PARKER_STATE_LOADED) ||

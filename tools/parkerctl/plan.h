@@ -34,6 +34,7 @@ struct plan_current {
 	const char *devices;		/* the kernel's devices file */
 	const char *on_crash;
 	const char *on_reboot;
+	const char *on_dma_fault;
 	const char *smt_split;		/* "0" or "1" */
 	int has_image_size;
 	uint64_t image_size;		/* 0: nothing loaded */

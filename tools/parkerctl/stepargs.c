@@ -56,6 +56,8 @@ int create_option(int argc, char **argv, int *i, struct create *c)
 		return opt_set(c->cmd, &c->on_crash, val, "--on-crash");
 	if (opt_value(argc, argv, i, "--on-reboot", &val))
 		return opt_set(c->cmd, &c->on_reboot, val, "--on-reboot");
+	if (opt_value(argc, argv, i, "--on-dma-fault", &val))
+		return opt_set(c->cmd, &c->on_dma_fault, val, "--on-dma-fault");
 	return OPT_UNKNOWN;
 }
 
@@ -162,6 +164,10 @@ int create_check(struct create *c, const char *name)
 		ret = check_policy(c, "--on-reboot", c->on_reboot);
 	if (ret)
 		return ret;
+	if (c->on_dma_fault && strcmp(c->on_dma_fault, "log") &&
+	    strcmp(c->on_dma_fault, "stop"))
+		return usage(c, c->name, "invalid --on-dma-fault '%s': log or stop",
+			     c->on_dma_fault);
 	if (c->cpus_arg) {
 		ret = check_cpus(c);
 		if (ret)

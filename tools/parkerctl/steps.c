@@ -84,6 +84,10 @@ static int set_policies(const struct create *c)
 	    write_value(c->name, "on_reboot", c->on_reboot,
 		 "cannot set on_reboot to", c->on_reboot))
 		return -1;
+	if (c->on_dma_fault &&
+	    write_value(c->name, "on_dma_fault", c->on_dma_fault,
+			"cannot set on_dma_fault to", c->on_dma_fault))
+		return -1;
 	return 0;
 }
 

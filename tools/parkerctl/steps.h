@@ -28,6 +28,7 @@ struct create {
 	int smt_split;
 	const char *on_crash;	/* "stop", "restart" or NULL */
 	const char *on_reboot;
+	const char *on_dma_fault;	/* "log", "stop" or NULL */
 	/* The canonical forms written to the kernel. */
 	char cpus[PARKERFS_VALUE_MAX];
 	char memory[128];	/* bytes, or NODE:BYTES,... */
@@ -39,7 +40,8 @@ struct create {
 struct create *create_new(const char *cmd, int argc);
 void create_free(struct create *c);
 /*
- * --cpus, --memory, --device, --smt-split, --on-crash, --on-reboot: 0,
+ * --cpus, --memory, --device, --smt-split, --on-crash, --on-reboot,
+ * --on-dma-fault: 0,
  * OPT_UNKNOWN or EXIT_USAGE.
  */
 int create_option(int argc, char **argv, int *i, struct create *c);
