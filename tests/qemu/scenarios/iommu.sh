@@ -5,11 +5,14 @@
 # a page the boot kernel holds and at a page partition b holds fault: both
 # pages stay as they were, and the boot kernel logs each fault naming a
 # and the device, and counts it against a.  With on_dma_fault stop, the
-# next fault stops a.  dma-unconfined shows the same write landing with
-# DMA remapping off.
+# next fault stops a.  A domain takes a whole IOMMU group: a partition
+# holding one of two functions that share a group does not start, and says
+# why; with both it does.  dma-unconfined shows the same write landing
+# with DMA remapping off.
 # smp: 4
 # cmdline: parker_pool=1G
 # edu: yes
+# testdevs: 2
 # timeout: 600
 . /tests/lib/tap.sh
 . /tests/lib/parker.sh
@@ -63,5 +66,18 @@ is "and is unchanged" "$(cat $PFS/a/on_dma_fault)" stop
 
 kill $holder
 ok_if "destroy a and b" sh -c "parkerctl destroy a && parkerctl destroy b --force"
+
+# 00:10.0 and 00:10.1 are functions of one device without ACS: one group.
+ok_if "partition c takes one of two functions of a group" \
+	parkerctl create c --cpus 1 --memory 128M --device 0000:00:10.0
+parkerctl load c --kernel $K --initrd $I --cmdline "$AUDIT console=ttyS0,115200 app.run=idle"
+ok_if "c does not start" sh -c "! parkerctl start c --wait 60 2> /tmp/c-start"
+ok_if "and says why" grep -q "c: .*0000:00:10.0 shares an IOMMU group with 0000:00:10.1, which it does not hold" /tmp/c-start
+is "c is still loaded" "$(cat $PFS/c/state)" loaded
+ok_if "destroy c" parkerctl destroy c
+ok_if "with both functions, d runs" app_run d idle --cpus 1 --memory 128M \
+	--device 0000:00:10.0 --device 0000:00:10.1
+is "and is confined" "$(cat $PFS/d/dma)" confined
+ok_if "destroy d" parkerctl destroy d --force
 is "pool, CPUs and devices as before" "$(snapshot)" "$start"
 tap_done

@@ -63,17 +63,22 @@ static int map_memory(struct parker_partition *p, struct iommu_domain *dom)
 	return 0;
 }
 
+struct group_check {
+	struct parker_partition *p;
+	struct parker_device *d;	/* the device whose group it is */
+};
+
+/* Every device of the group must be @p's: a domain takes a whole group. */
 static int in_partition(struct device *dev, void *data)
 {
-	struct parker_partition *p = data;
-	struct parker_device *d;
+	struct group_check *gc = data;
+	struct parker_device *o;
 
-	list_for_each_entry(d, &p->devices, list)
-		if (&d->pdev->dev == dev)
+	list_for_each_entry(o, &gc->p->devices, list)
+		if (&o->pdev->dev == dev)
 			return 0;
-	parker_fail(p, "%s shares an IOMMU group with %s, which it does not hold",
-		    pci_name(list_first_entry(&p->devices, struct parker_device, list)->pdev),
-		    dev_name(dev));
+	parker_fail(gc->p, "%s shares an IOMMU group with %s, which it does not hold",
+		    pci_name(gc->d->pdev), dev_name(dev));
 	return -EBUSY;
 }
 
@@ -81,6 +86,7 @@ static int in_partition(struct device *dev, void *data)
 static int attach(struct parker_partition *p, struct parker_device *d)
 {
 	struct iommu_group *group = iommu_group_get(&d->pdev->dev);
+	struct group_check gc = { .p = p, .d = d };
 	struct parker_device *o;
 	int ret;
 
@@ -90,9 +96,12 @@ static int attach(struct parker_partition *p, struct parker_device *d)
 			return 0;
 		}
 	}
-	ret = iommu_group_for_each_dev(group, p, in_partition);
-	if (!ret)
-		ret = iommu_group_claim_dma_owner(group, p);
+	ret = iommu_group_for_each_dev(group, &gc, in_partition);
+	if (ret) {
+		iommu_group_put(group);
+		return ret;
+	}
+	ret = iommu_group_claim_dma_owner(group, p);
 	if (ret)
 		goto put;
 	ret = iommu_attach_group(p->dma_domain, group);
