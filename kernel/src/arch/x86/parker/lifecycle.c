@@ -101,6 +101,8 @@ int parker_partition_start(struct parker_partition *p)
 	ret = parker_iommu_confine(p);
 	if (ret)
 		return ret;
+	/* on_dma_fault judges faults of this start, not older ones. */
+	p->dma_faults_seen = atomic64_read(&p->dma_faults);
 	p->start_count++;
 	ret = parker_record_write(p);
 	if (ret) {
